@@ -1,0 +1,12 @@
+/**
+ * `npm run bench`: every benchmark prints a baseline measured in the same run and the ratio to
+ * it, since absolute speed drifts between machines. Select with BENCH=pipeline,http,stores,agents.
+ */
+import { runHttpBench } from './http.bench.js';
+import { runPipelineBench } from './pipeline.bench.js';
+
+const selected = new Set((process.env.BENCH ?? 'pipeline,http,stores,agents').split(','));
+console.log(`Threadline benchmarks · node ${process.version} · ${new Date().toISOString()}`);
+
+if (selected.has('pipeline')) await runPipelineBench();
+if (selected.has('http')) await runHttpBench();

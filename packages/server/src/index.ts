@@ -1,0 +1,58 @@
+/**
+ * @module Threadline server SDK: `ChatKitServer`, the store interfaces, errors and ids.
+ * Runtime-neutral (web standards only); needs zod. Wire schemas: `@threadline/server/protocol`;
+ * HTTP handler: `@threadline/server/http`; stores and integrations at their own subpaths.
+ */
+
+// Server
+export {
+  ChatKitServer,
+  type ChatKitServerOptions,
+  type HookOptions,
+  type ProcessOptions,
+} from './server/chatkit-server.js';
+export {
+  isStreamingResult,
+  type JsonResult,
+  type ProcessResult,
+  type StreamingResult,
+} from './server/results.js';
+export { CANCELLED_STREAM_NOTE, persistCancelledStream } from './server/cancellation.js';
+export { encodeEvent, publicThread, toWireJson, visibleItems } from './server/serialize.js';
+export { consoleLogger, type Logger } from './server/logger.js';
+
+// Stores
+export { AttachmentStore, Store, type SortOrder } from './stores/store.js';
+export { defaultGenerateId, ID_PREFIXES, type StoreItemType } from './stores/ids.js';
+export { defaultResolveOwner, ownerKey, type Owner, type ResolveOwner } from './stores/owner.js';
+
+// Errors
+export {
+  BaseStreamError,
+  ConfigurationError,
+  ConflictError,
+  CustomStreamError,
+  InvalidRequestError,
+  NotFoundError,
+  NotImplementedError,
+  PayloadTooLargeError,
+  StreamError,
+  ThreadlineError,
+  type RequestIssue,
+} from './errors.js';
+
+// Wire types most integrations touch (the rest: `@threadline/server/protocol`)
+export type {
+  Action,
+  Attachment,
+  AssistantMessageItem,
+  ClientToolCallItem,
+  Page,
+  ThreadItem,
+  ThreadItemInput,
+  ThreadMetadata,
+  ThreadStreamEvent,
+  ThreadStreamEventInput,
+  UserMessageItem,
+  WidgetItem,
+} from './protocol/index.js';

@@ -1,0 +1,166 @@
+import { NotImplementedError } from '../errors.js';
+import type { Action } from '../protocol/actions.js';
+import type { ThreadStreamEventInput, StreamOptions } from '../protocol/events.js';
+import type { ThreadItem, UserMessageItem, WidgetItem } from '../protocol/items.js';
+import type { ChatKitReq, FeedbackKind } from '../protocol/requests.js';
+import type {
+  AudioInput,
+  SyncCustomActionResponse,
+  TranscriptionResult,
+} from '../protocol/responses.js';
+import type { ThreadMetadata } from '../protocol/thread.js';
+import type { AttachmentStore, Store } from '../stores/store.js';
+import { runJsonOp } from './json-ops.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { parseRequest } from './parse-request.js';
+import { persistCancelledStream } from './cancellation.js';
+import { jsonResult, streamingResult, type ProcessResult } from './results.js';
+import { prepareStreamOp } from './stream-ops.js';
+
+/** Passed to the streaming hooks: aborts when the client disconnects or presses stop. */
+export interface HookOptions {
+  signal: AbortSignal;
+}
+
+export interface ChatKitServerOptions<TContext> {
+  store: Store<TContext>;
+  /** Needed for `attachments.create`/`attachments.delete`. */
+  attachmentStore?: AttachmentStore<TContext> | undefined;
+  logger?: Logger | undefined;
+}
+
+export interface ProcessOptions {
+  /** Abort to cancel a stream: the integration is stopped and its partial answer persisted (§6.9). */
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * A ChatKit backend (chatkit-python `ChatKitServer`). Subclass it and implement `respond`; the
+ * other hooks are optional. `process()` takes a request body and returns either SSE frames or JSON.
+ *
+ * @example
+ * class MyServer extends ChatKitServer<{ userId: string }> {
+ *   async *respond(thread, input, context) {
+ *     yield { type: 'thread.item.done', item: { type: 'assistant_message', id: 'msg_1',
+ *       thread_id: thread.id, created_at: new Date().toISOString(),
+ *       content: [{ type: 'output_text', text: 'Hello!' }] } };
+ *   }
+ * }
+ */
+export abstract class ChatKitServer<TContext = unknown> {
+  readonly store: Store<TContext>;
+  readonly attachmentStore: AttachmentStore<TContext> | undefined;
+  readonly logger: Logger;
+
+  constructor(options: ChatKitServerOptions<TContext>) {
+    this.store = options.store;
+    this.attachmentStore = options.attachmentStore;
+    this.logger = options.logger ?? consoleLogger;
+  }
+
+  // ---- hooks (override points) ----
+
+  /**
+   * Produce the assistant's turn. `input` is the new user message, or null when resuming after a
+   * client tool output or a structured-input answer. Mutate `thread` (title, status, metadata) and
+   * the server saves it and streams `thread.updated`.
+   */
+  abstract respond(
+    thread: ThreadMetadata,
+    input: UserMessageItem | null,
+    context: TContext,
+    options: HookOptions,
+  ): AsyncIterable<ThreadStreamEventInput>;
+
+  /** Handle a streaming widget action (`threads.custom_action`). */
+  // eslint-disable-next-line require-yield
+  async *action(
+    _thread: ThreadMetadata,
+    action: Action,
+    _sender: WidgetItem | null,
+    _context: TContext,
+    _options: HookOptions,
+  ): AsyncIterable<ThreadStreamEventInput> {
+    throw new NotImplementedError(`action() must be overridden to handle "${action.type}"`);
+  }
+
+  /** Handle a non-streaming widget action (`threads.sync_custom_action`); nothing is persisted for you. */
+  async syncAction(
+    _thread: ThreadMetadata,
+    action: Action,
+    _sender: WidgetItem,
+    _context: TContext,
+  ): Promise<SyncCustomActionResponse> {
+    throw new NotImplementedError(`syncAction() must be overridden to handle "${action.type}"`);
+  }
+
+  /** Record thumbs up/down; the default does nothing. */
+  async addFeedback(
+    _threadId: string,
+    _itemIds: string[],
+    _feedback: FeedbackKind,
+    _context: TContext,
+  ): Promise<void> {}
+
+  /** Speech to text for dictation (`input.transcribe`). */
+  async transcribe(_audio: AudioInput, _context: TContext): Promise<TranscriptionResult> {
+    throw new NotImplementedError(
+      'transcribe() must be overridden to support the input.transcribe request.',
+    );
+  }
+
+  /** Options sent first on every stream; `allow_cancel` shows the client's stop button. */
+  getStreamOptions(_thread: ThreadMetadata, _context: TContext): StreamOptions {
+    return { allow_cancel: true };
+  }
+
+  /** Called after a stream was cancelled; the default keeps non-empty assistant messages and a hidden note. */
+  async handleStreamCancelled(
+    thread: ThreadMetadata,
+    pendingItems: ThreadItem[],
+    context: TContext,
+  ): Promise<void> {
+    await persistCancelledStream(this.store, thread, pendingItems, context);
+  }
+
+  // ---- entry point ----
+
+  /**
+   * Process one request body. Validation and lookups (thread, item, attachments) happen here, so a
+   * bad request rejects with `InvalidRequestError`/`NotFoundError`/`ConflictError` before any
+   * stream exists; all writes of a streaming op happen lazily while the stream is consumed.
+   */
+  async process(
+    body: string | Uint8Array | ArrayBuffer | object,
+    context: TContext,
+    options: ProcessOptions = {},
+  ): Promise<ProcessResult> {
+    const request: ChatKitReq = parseRequest(body);
+    this.logger.info(`Received request op: ${request.type}`);
+    const signal = options.signal ?? new AbortController().signal;
+    switch (request.type) {
+      case 'threads.create':
+      case 'threads.add_user_message':
+      case 'threads.add_client_tool_output':
+      case 'threads.add_structured_input':
+      case 'threads.retry_after_item':
+      case 'threads.custom_action':
+        return streamingResult(await prepareStreamOp(this, request, context, signal));
+      case 'threads.sync_custom_action':
+      case 'threads.get_by_id':
+      case 'threads.list':
+      case 'threads.update':
+      case 'threads.delete':
+      case 'items.list':
+      case 'items.feedback':
+      case 'attachments.create':
+      case 'attachments.delete':
+      case 'input.transcribe':
+        return jsonResult(await runJsonOp(this, request, context));
+      default: {
+        const unreachable: never = request;
+        throw new Error(`Unhandled request ${String(unreachable)}`);
+      }
+    }
+  }
+}

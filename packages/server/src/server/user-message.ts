@@ -1,0 +1,46 @@
+import type { Attachment } from '../protocol/attachments.js';
+import type { UserMessageItem } from '../protocol/items.js';
+import type { UserMessageInput } from '../protocol/requests.js';
+import type { ThreadMetadata } from '../protocol/thread.js';
+import type { Store } from '../stores/store.js';
+
+/**
+ * Loads every attachment a message references through the store, so a user can only send
+ * attachments they own (another user's id is a NotFoundError, like a missing one). Runs before
+ * the stream opens.
+ */
+export async function loadInputAttachments<TContext>(
+  store: Store<TContext>,
+  input: UserMessageInput,
+  context: TContext,
+): Promise<Attachment[]> {
+  const unique = [...new Set(input.attachments)];
+  return Promise.all(unique.map((id) => store.loadAttachment(id, context)));
+}
+
+/**
+ * Builds and stores the user message (§6.2 steps 3–5): attachments are stamped with the thread id
+ * and saved again (upsert) before the message itself.
+ */
+export async function saveUserMessage<TContext>(
+  store: Store<TContext>,
+  thread: ThreadMetadata,
+  input: UserMessageInput,
+  attachments: Attachment[],
+  context: TContext,
+): Promise<UserMessageItem> {
+  const stamped = attachments.map((a) => ({ ...a, thread_id: thread.id }));
+  for (const attachment of stamped) await store.saveAttachment(attachment, context);
+  const message: UserMessageItem = {
+    type: 'user_message',
+    id: store.generateItemId('message', thread, context),
+    thread_id: thread.id,
+    created_at: new Date().toISOString(),
+    content: input.content,
+    attachments: stamped,
+    quoted_text: input.quoted_text,
+    inference_options: input.inference_options,
+  };
+  await store.addThreadItem(thread.id, message, context);
+  return message;
+}

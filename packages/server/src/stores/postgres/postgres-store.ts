@@ -1,0 +1,320 @@
+import { Pool, type PoolClient, type QueryResult, type QueryResultRow } from 'pg';
+import { ConfigurationError, NotFoundError } from '../../errors.js';
+import type { Attachment } from '../../protocol/attachments.js';
+import type { ThreadItem } from '../../protocol/items.js';
+import type { Page } from '../../protocol/page.js';
+import type { ThreadMetadata } from '../../protocol/thread.js';
+import { defaultResolveOwner, type ResolveOwner } from '../owner.js';
+import {
+  createMigrationsTableSql,
+  migrationRecord,
+  pendingMigrations,
+  recordMigrationSql,
+  selectAppliedVersionsSql,
+} from '../sql/migrate.js';
+import { buildQueries, pageVariant, POSTGRES_DIALECT, type StoreQueries } from '../sql/queries.js';
+import {
+  attachmentParams,
+  itemParams,
+  normalizeLimit,
+  ownerParams,
+  threadParams,
+  toPage,
+  type OwnerParams,
+} from '../sql/rows.js';
+import { postgresMigrations } from '../sql/schema.js';
+import { tableNames, type TableNames } from '../sql/tables.js';
+import { Store, type SortOrder } from '../store.js';
+import { bindValues, toPositional, type PositionalQuery } from './positional.js';
+
+/** Options of `PostgresStore`. */
+export interface PostgresStoreOptions<TContext> {
+  /** Used to create the store's own pool; without it and without `pool`, `pg` reads `PG*` variables. */
+  connectionString?: string;
+  /** A pool to share; `close()` leaves it open. */
+  pool?: Pool;
+  /** Schema holding the tables; created if missing. Defaults to `'public'`. */
+  schema?: string;
+  /** Prefix of every table and index name. Defaults to `'threadline_'`. */
+  tablePrefix?: string;
+  /** Maps the context to its owner; defaults to `context.userId`/`user_id` (+ `tenantId`). */
+  resolveOwner?: ResolveOwner<TContext>;
+}
+
+interface DataRow<T> {
+  data: T;
+}
+interface PageRow<T> {
+  id: string;
+  data: T;
+}
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+const isForeignKeyViolation = (error: unknown): boolean =>
+  error instanceof Error && (error as Error & { code?: unknown }).code === FOREIGN_KEY_VIOLATION;
+
+/**
+ * A `Store` on PostgreSQL through a `pg` pool: threads, items and attachment metadata as JSONB
+ * documents, owner-scoped, keyset pagination over (created_at, insertion order). Tables are created
+ * and migrated on first use (or by `migrate()`) under a transaction-scoped advisory lock, so several
+ * processes may start at once. Statements are prepared once per pooled connection.
+ *
+ * @example
+ * ```ts
+ * import { PostgresStore } from '@threadline/server/stores/postgres';
+ *
+ * const store = new PostgresStore<{ userId: string }>({
+ *   connectionString: 'postgres://app@localhost:5432/app',
+ *   schema: 'chat',
+ * });
+ * await store.migrate(); // optional: the first call does it too
+ * ```
+ */
+export class PostgresStore<TContext = unknown> extends Store<TContext> {
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly tables: TableNames;
+  private readonly queries: StoreQueries;
+  private readonly compiled = new Map<string, PositionalQuery>();
+  private readonly resolveOwner: ResolveOwner<TContext>;
+  private migration: Promise<void> | undefined;
+  private migrated = false;
+
+  constructor(options: PostgresStoreOptions<TContext> = {}) {
+    super();
+    this.tables = tableNames({ prefix: options.tablePrefix, schema: options.schema ?? 'public' });
+    this.queries = buildQueries(this.tables, POSTGRES_DIALECT);
+    this.resolveOwner = options.resolveOwner ?? defaultResolveOwner;
+    if (options.pool && options.connectionString !== undefined) {
+      throw new ConfigurationError('Pass either `pool` or `connectionString` to PostgresStore, not both');
+    }
+    this.ownsPool = options.pool === undefined;
+    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString });
+    if (this.ownsPool) {
+      // Without a listener, an idle connection dropped by the server would crash the process;
+      // the pool discards that connection and opens a new one on demand.
+      this.pool.on('error', (error) => {
+        console.error('[threadline] idle PostgreSQL connection failed', error);
+      });
+    }
+  }
+
+  /**
+   * Creates the schema and tables, or upgrades them. Runs automatically before the first
+   * operation; call it at startup to fail fast. Concurrent callers, in this or other processes,
+   * serialize on `pg_advisory_xact_lock`.
+   */
+  migrate(): Promise<void> {
+    this.migration ??= this.runMigrations().then(
+      () => {
+        this.migrated = true;
+      },
+      (error: unknown) => {
+        this.migration = undefined; // let the next call retry
+        throw error;
+      },
+    );
+    return this.migration;
+  }
+
+  /** Ends the pool if the store created it (not a `pool` passed in). */
+  async close(): Promise<void> {
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async runMigrations(): Promise<void> {
+    const t = this.tables;
+    await this.transaction(async (client) => {
+      // One lock per schema: stores with different prefixes may create the same schema.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`threadline:migrate:${t.schema}`]);
+      // Look before creating, so a role without CREATE rights can run an up-to-date schema.
+      const { rows } = await client.query<{ has_schema: boolean; has_table: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS has_schema,
+                to_regclass($2) IS NOT NULL AS has_table`,
+        [t.schemaName, t.migrations],
+      );
+      if (!rows[0]?.has_schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${t.schema}`);
+      if (!rows[0]?.has_table) await client.query(createMigrationsTableSql(t));
+      const applied = await client.query<{ version: number }>(selectAppliedVersionsSql(t));
+      const record = toPositional(recordMigrationSql(t));
+      const versions = applied.rows.map((r) => r.version);
+      for (const migration of pendingMigrations(postgresMigrations(t), versions)) {
+        await client.query(migration.up);
+        await client.query(record.text, bindValues(record, migrationRecord(migration)));
+      }
+    });
+  }
+
+  private async transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        // The connection is unusable: make the pool destroy it instead of reusing it.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** Runs one shared query (`:name` parameters) as a named prepared statement. */
+  private async run<R extends QueryResultRow>(
+    sql: string,
+    values: Record<string, unknown>,
+    client: Pool | PoolClient = this.pool,
+  ): Promise<QueryResult<R>> {
+    if (!this.migrated) await this.migrate();
+    let query = this.compiled.get(sql);
+    if (!query) {
+      query = toPositional(sql);
+      this.compiled.set(sql, query);
+    }
+    return client.query<R>({ name: query.name, text: query.text, values: bindValues(query, values) });
+  }
+
+  private owner(context: TContext): OwnerParams {
+    return ownerParams(this.resolveOwner(context));
+  }
+
+  private async threadExists(threadId: string, owner: OwnerParams): Promise<boolean> {
+    const result = await this.run(this.queries.threadExists, { id: threadId, ...owner });
+    return result.rows.length > 0;
+  }
+
+  async loadThread(threadId: string, context: TContext): Promise<ThreadMetadata> {
+    const params = { id: threadId, ...this.owner(context) };
+    const { rows } = await this.run<DataRow<ThreadMetadata>>(this.queries.loadThread, params);
+    if (!rows[0]) throw new NotFoundError(`Thread ${threadId} not found`);
+    return rows[0].data;
+  }
+
+  async saveThread(thread: ThreadMetadata, context: TContext): Promise<void> {
+    const params = { ...threadParams(thread), ...this.owner(context) };
+    // No row means the id exists under another owner: refuse, and do not say so.
+    const result = await this.run(this.queries.saveThread, params);
+    if (result.rowCount === 0) throw new NotFoundError(`Thread ${thread.id} not found`);
+  }
+
+  async loadThreads(
+    limit: number,
+    after: string | null | undefined,
+    order: SortOrder,
+    context: TContext,
+  ): Promise<Page<ThreadMetadata>> {
+    const owner = this.owner(context);
+    const n = normalizeLimit(limit);
+    const sql = this.queries.loadThreads[pageVariant(order, after)];
+    const params = { ...owner, ...cursorParam(after), limit: n + 1 };
+    const { rows } = await this.run<PageRow<ThreadMetadata>>(sql, params);
+    if (rows.length === 0 && after && !(await this.threadExists(after, owner))) {
+      throw new NotFoundError(`Thread ${after} not found`);
+    }
+    return toPage(rows.map(decode), n, after);
+  }
+
+  async deleteThread(threadId: string, context: TContext): Promise<void> {
+    const params = { id: threadId, ...this.owner(context) };
+    await this.migrate();
+    // One transaction: no item or attachment of a deleted thread survives (PROTOCOL.md §7.1).
+    // Deleting the thread row first locks it, so a concurrent addThreadItem waits, then fails.
+    await this.transaction(async (client) => {
+      const { thread, items, attachments } = this.queries.deleteThread;
+      const deleted = await this.run(thread, params, client);
+      if (deleted.rowCount === 0) throw new NotFoundError(`Thread ${threadId} not found`);
+      await this.run(items, params, client);
+      await this.run(attachments, params, client);
+    });
+  }
+
+  async loadThreadItems(
+    threadId: string,
+    after: string | null | undefined,
+    limit: number,
+    order: SortOrder,
+    context: TContext,
+  ): Promise<Page<ThreadItem>> {
+    const owner = this.owner(context);
+    const n = normalizeLimit(limit);
+    const sql = this.queries.loadThreadItems[pageVariant(order, after)];
+    const params = { thread_id: threadId, ...owner, ...cursorParam(after), limit: n + 1 };
+    const { rows } = await this.run<PageRow<ThreadItem>>(sql, params);
+    // No rows after a cursor: the end of the list, an unknown cursor (NotFound), or a thread the
+    // caller cannot see (an empty page, §11.2 case 14).
+    if (rows.length === 0 && after) {
+      const cursor = { thread_id: threadId, id: after, ...owner };
+      const found = await this.run(this.queries.itemExists, cursor);
+      if (found.rows.length === 0 && (await this.threadExists(threadId, owner))) {
+        throw new NotFoundError(`Item ${after} not found`);
+      }
+    }
+    return toPage(rows.map(decode), n, after);
+  }
+
+  async addThreadItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
+    const params = { ...itemParams(threadId, item), ...this.owner(context) };
+    let result: QueryResult;
+    try {
+      result = await this.run(this.queries.upsertItem, params);
+    } catch (error) {
+      // The thread was deleted between our read of it and the insert (see schema.ts).
+      if (isForeignKeyViolation(error)) {
+        throw new NotFoundError(`Thread ${threadId} not found`, { cause: error });
+      }
+      throw error;
+    }
+    if (result.rowCount === 0) throw new NotFoundError(`Thread ${threadId} not found`);
+  }
+
+  async saveItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
+    await this.addThreadItem(threadId, item, context);
+  }
+
+  async loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem> {
+    const params = { thread_id: threadId, id: itemId, ...this.owner(context) };
+    const { rows } = await this.run<DataRow<ThreadItem>>(this.queries.loadItem, params);
+    if (!rows[0]) throw new NotFoundError(`Item ${itemId} not found in thread ${threadId}`);
+    return rows[0].data;
+  }
+
+  async deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void> {
+    const owner = this.owner(context);
+    const params = { thread_id: threadId, id: itemId, ...owner };
+    // Deleting an absent item is a no-op; deleting in a thread one cannot see is not.
+    const result = await this.run(this.queries.deleteItem, params);
+    if (result.rowCount === 0 && !(await this.threadExists(threadId, owner))) {
+      throw new NotFoundError(`Thread ${threadId} not found`);
+    }
+  }
+
+  async saveAttachment(attachment: Attachment, context: TContext): Promise<void> {
+    const params = { ...attachmentParams(attachment), ...this.owner(context) };
+    const result = await this.run(this.queries.saveAttachment, params);
+    if (result.rowCount === 0) throw new NotFoundError(`Attachment ${attachment.id} not found`);
+  }
+
+  async loadAttachment(attachmentId: string, context: TContext): Promise<Attachment> {
+    const params = { id: attachmentId, ...this.owner(context) };
+    const { rows } = await this.run<DataRow<Attachment>>(this.queries.loadAttachment, params);
+    if (!rows[0]) throw new NotFoundError(`Attachment ${attachmentId} not found`);
+    return rows[0].data;
+  }
+
+  async deleteAttachment(attachmentId: string, context: TContext): Promise<void> {
+    const params = { id: attachmentId, ...this.owner(context) };
+    const result = await this.run(this.queries.deleteAttachment, params);
+    if (result.rowCount === 0) throw new NotFoundError(`Attachment ${attachmentId} not found`);
+  }
+}
+
+/** Binds `:after` only for the cursor variants. */
+const cursorParam = (after: string | null | undefined): { after?: string } => (after ? { after } : {});
+
+const decode = <T>(row: PageRow<T>): { id: string; value: T } => ({ id: row.id, value: row.data });

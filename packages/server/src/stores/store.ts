@@ -1,0 +1,81 @@
+import type { Attachment, AttachmentCreateParams } from '../protocol/attachments.js';
+import type { ThreadItem } from '../protocol/items.js';
+import type { Page } from '../protocol/page.js';
+import type { ThreadMetadata } from '../protocol/thread.js';
+import { NotImplementedError } from '../errors.js';
+import { defaultGenerateId, type StoreItemType } from './ids.js';
+
+export type SortOrder = 'asc' | 'desc';
+
+/**
+ * Persistence for threads, items and attachment metadata (chatkit-python `Store`, camelCased,
+ * context last). Every method is scoped by `context`: another user's thread, item or attachment
+ * must raise `NotFoundError`, exactly as a missing one does.
+ *
+ * Contract (PROTOCOL.md §7):
+ * - `loadThreadItems`/`loadThreads` order by creation, ties broken by insertion order; `after` is an
+ *   exclusive cursor (an id); `has_more` is computed by fetching one extra; `after` is set only when
+ *   `has_more`.
+ * - `addThreadItem` is idempotent (an upsert): the reference calls it twice for a continued workflow.
+ * - `saveItem`, `saveThread` and `saveAttachment` are upserts.
+ * - `deleteThreadItem` of an absent item is not an error.
+ */
+export abstract class Store<TContext = unknown> {
+  generateThreadId(_context: TContext): string {
+    return defaultGenerateId('thread');
+  }
+
+  generateItemId(itemType: StoreItemType, _thread: ThreadMetadata, _context: TContext): string {
+    return defaultGenerateId(itemType);
+  }
+
+  abstract loadThread(threadId: string, context: TContext): Promise<ThreadMetadata>;
+  abstract saveThread(thread: ThreadMetadata, context: TContext): Promise<void>;
+  abstract loadThreadItems(
+    threadId: string,
+    after: string | null | undefined,
+    limit: number,
+    order: SortOrder,
+    context: TContext,
+  ): Promise<Page<ThreadItem>>;
+  abstract saveAttachment(attachment: Attachment, context: TContext): Promise<void>;
+  abstract loadAttachment(attachmentId: string, context: TContext): Promise<Attachment>;
+  abstract deleteAttachment(attachmentId: string, context: TContext): Promise<void>;
+  abstract loadThreads(
+    limit: number,
+    after: string | null | undefined,
+    order: SortOrder,
+    context: TContext,
+  ): Promise<Page<ThreadMetadata>>;
+  abstract addThreadItem(threadId: string, item: ThreadItem, context: TContext): Promise<void>;
+  abstract saveItem(threadId: string, item: ThreadItem, context: TContext): Promise<void>;
+  abstract loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem>;
+  abstract deleteThread(threadId: string, context: TContext): Promise<void>;
+  abstract deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void>;
+}
+
+/**
+ * Attachment bytes (chatkit-python `AttachmentStore`). The server saves the metadata that
+ * `createAttachment` returns; implementations must not.
+ */
+export abstract class AttachmentStore<TContext = unknown> {
+  /** Delete the stored bytes; the server then deletes the metadata from the `Store`. */
+  abstract deleteAttachment(attachmentId: string, context: TContext): Promise<void>;
+
+  /** Build a file or image attachment with an `upload_descriptor` (two-phase upload, phase 1). */
+  async createAttachment(_params: AttachmentCreateParams, _context: TContext): Promise<Attachment> {
+    throw new NotImplementedError(
+      'This AttachmentStore must override createAttachment() to support two-phase file upload',
+    );
+  }
+
+  /**
+   * Optional: delete the bytes of every attachment of a thread, called by `threads.delete` before
+   * the store deletes the thread (bytes of sent attachments live as long as their thread).
+   */
+  deleteThreadAttachments?(threadId: string, context: TContext): Promise<void>;
+
+  generateAttachmentId(_mimeType: string, _context: TContext): string {
+    return defaultGenerateId('attachment');
+  }
+}
