@@ -40,6 +40,11 @@ export class PayloadTooLargeError extends ThreadlineError {
   readonly code = 'payload_too_large';
 }
 
+/** The content's type is not accepted: outside the MIME allow-list, or bytes that disguise another type. Maps to 415. */
+export class UnsupportedMediaTypeError extends ThreadlineError {
+  readonly code = 'unsupported_media_type';
+}
+
 /** A request that is well-formed but not allowed by the thread's state (e.g. retrying an assistant message). Maps to 409. */
 export class ConflictError extends ThreadlineError {
   readonly code = 'conflict';

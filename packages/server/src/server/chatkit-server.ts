@@ -137,7 +137,12 @@ export abstract class ChatKitServer<TContext = unknown> {
   ): Promise<ProcessResult> {
     const request: ChatKitReq = parseRequest(body);
     this.logger.info(`Received request op: ${request.type}`);
-    const signal = options.signal ?? new AbortController().signal;
+    // The hooks get our own signal: it follows the caller's, and also aborts when the consumer
+    // simply stops reading the stream.
+    const controller = new AbortController();
+    const outer = options.signal;
+    if (outer?.aborted) controller.abort(outer.reason);
+    else outer?.addEventListener('abort', () => controller.abort(outer.reason), { once: true });
     switch (request.type) {
       case 'threads.create':
       case 'threads.add_user_message':
@@ -145,7 +150,7 @@ export abstract class ChatKitServer<TContext = unknown> {
       case 'threads.add_structured_input':
       case 'threads.retry_after_item':
       case 'threads.custom_action':
-        return streamingResult(await prepareStreamOp(this, request, context, signal));
+        return streamingResult(await prepareStreamOp(this, request, context, controller));
       case 'threads.sync_custom_action':
       case 'threads.get_by_id':
       case 'threads.list':

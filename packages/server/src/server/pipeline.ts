@@ -2,7 +2,6 @@ import { BaseStreamError, CustomStreamError } from '../errors.js';
 import type { ErrorEvent, ThreadStreamEvent, ThreadStreamEventInput } from '../protocol/events.js';
 import { isHiddenItem, type ThreadItem } from '../protocol/items.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
-import type { ThreadItemUpdate } from '../protocol/updates.js';
 import type { Store } from '../stores/store.js';
 import type { Logger } from './logger.js';
 import { normalizeEvent } from './normalize-event.js';
@@ -27,8 +26,10 @@ export interface StreamPlan<TContext> {
   thread: ThreadMetadata;
   context: TContext;
   signal: AbortSignal;
-  /** Server work before `stream_options`; the events it returns are sent first. */
-  prelude?: () => Promise<ThreadStreamEvent[]>;
+  /** Server work before `stream_options`; its events are sent first, each as soon as it is ready. */
+  prelude?: () => AsyncIterable<ThreadStreamEvent>;
+  /** Aborts the hooks' signal; called when the consumer stops reading without an abort. */
+  abort?: () => void;
   /** The integration's events (`respond`/`action`), started after `stream_options`. */
   source: () => AsyncIterable<ThreadStreamEventInput>;
 }
@@ -67,10 +68,15 @@ export async function* processEvents<TContext>(
   const pending = new Map<string, ThreadItem>();
   let iterator: AsyncIterator<ThreadStreamEventInput> | undefined;
   let settled = false;
+  let cancelling: Promise<void> | undefined;
 
-  const cancel = async (): Promise<void> => {
-    if (settled) return;
+  const cancel = (): Promise<void> => {
+    if (settled) return cancelling ?? Promise.resolve();
     settled = true;
+    cancelling = persistCancellation();
+    return cancelling;
+  };
+  const persistCancellation = async (): Promise<void> => {
     // Before the integration starts there is nothing of the assistant's to keep (the reference
     // handles cancellation only inside `_process_events`).
     if (!iterator) return;
@@ -96,7 +102,7 @@ export async function* processEvents<TContext>(
   try {
     try {
       if (plan.prelude) {
-        for (const event of await plan.prelude()) yield encodeEvent(event);
+        for await (const event of plan.prelude()) yield encodeEvent(event);
       }
       // Let response headers flush before the integration starts (step 1).
       await Promise.resolve();
@@ -114,7 +120,7 @@ export async function* processEvents<TContext>(
         // the next other event or at the end of the stream).
         if (raw.type === 'thread.item.updated' && raw.update.type === TEXT_DELTA) {
           const item = pending.get(raw.item_id);
-          if (item) applyPendingUpdate(item, raw.update as ThreadItemUpdate);
+          if (item) applyPendingUpdate(item, raw.update);
           yield encodeEvent(raw as ThreadStreamEvent);
           continue;
         }
@@ -151,6 +157,9 @@ export async function* processEvents<TContext>(
       }
     } catch (error) {
       if (settled || signal.aborted) return;
+      // The failure may be the server's (an invalid event, a store write) while the integration
+      // sits suspended at a yield: close it so its cleanup runs (a no-op if it threw itself).
+      iterator?.return?.().catch((e: unknown) => logger.warn('Integration cleanup failed', e));
       if (!(error instanceof BaseStreamError)) {
         logger.error('Error while generating streamed response', error);
       }
@@ -161,7 +170,14 @@ export async function* processEvents<TContext>(
     settled = true;
   } finally {
     signal.removeEventListener('abort', onAbort);
-    // The consumer stopped pulling without an abort: treat it as a cancel (§6.9).
-    if (!settled) await cancel();
+    if (!settled) {
+      // The consumer stopped pulling without an abort: treat it as a cancel (§6.9), and abort
+      // the hooks' signal so the integration's model call stops too.
+      plan.abort?.();
+      await cancel();
+    }
+    // End the stream only once the cancellation is stored, so a client that stops and sends
+    // again right away finds the partial answer and the note in place.
+    await cancelling;
   }
 }

@@ -5,7 +5,6 @@ import {
   type StructuredInputItem,
   type ThreadItem,
   type UserMessageItem,
-  type WidgetItem,
 } from '../protocol/items.js';
 import type { StreamingReq } from '../protocol/requests.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
@@ -28,15 +27,17 @@ export async function prepareStreamOp<TContext>(
   server: ChatKitServer<TContext>,
   request: StreamingReq,
   context: TContext,
-  signal: AbortSignal,
+  controller: AbortController,
 ): Promise<Frames> {
   const { store } = server;
+  const { signal } = controller;
   const hook = { signal };
+  const abort = () => controller.abort();
   const run = (
     thread: ThreadMetadata,
     source: StreamPlan<TContext>['source'],
     prelude?: StreamPlan<TContext>['prelude'],
-  ) => processEvents(server, { thread, context, signal, source, prelude });
+  ) => processEvents(server, { thread, context, signal, source, prelude, abort });
 
   switch (request.type) {
     case 'threads.create': {
@@ -52,13 +53,11 @@ export async function prepareStreamOp<TContext>(
       return run(
         thread,
         () => server.respond(thread, message!, context, hook),
-        async () => {
+        async function* () {
           await store.saveThread(thread, context);
+          yield { type: 'thread.created', thread: publicThread(thread) };
           message = await saveUserMessage(store, thread, input, attachments, context);
-          return [
-            { type: 'thread.created', thread: publicThread(thread) },
-            { type: 'thread.item.done', item: message },
-          ];
+          yield { type: 'thread.item.done', item: message };
         },
       );
     }
@@ -71,9 +70,9 @@ export async function prepareStreamOp<TContext>(
       return run(
         thread,
         () => server.respond(thread, message!, context, hook),
-        async () => {
+        async function* () {
           message = await saveUserMessage(store, thread, input, attachments, context);
-          return [{ type: 'thread.item.done', item: message }];
+          yield { type: 'thread.item.done', item: message };
         },
       );
     }
@@ -92,7 +91,7 @@ export async function prepareStreamOp<TContext>(
       return run(
         thread,
         () => server.respond(thread, null, context, hook),
-        async () => {
+        sideEffect(async () => {
           await store.saveItem(thread_id, { ...call, status: 'completed', output: result }, context);
           for (const item of recent.data) {
             if (item.type === 'client_tool_call' && item.status === 'pending' && item.id !== call.id) {
@@ -100,8 +99,7 @@ export async function prepareStreamOp<TContext>(
               await store.deleteThreadItem(thread_id, item.id, context);
             }
           }
-          return [];
-        },
+        }),
       );
     }
 
@@ -137,10 +135,9 @@ export async function prepareStreamOp<TContext>(
       return run(
         thread,
         () => server.respond(thread, message, context, hook),
-        async () => {
+        sideEffect(async () => {
           for (const item of newer) await store.deleteThreadItem(thread_id, item.id, context);
-          return [];
-        },
+        }),
       );
     }
 
@@ -154,8 +151,7 @@ export async function prepareStreamOp<TContext>(
           yield encodeEvent({ type: 'error', code: 'stream.error', allow_retry: false });
         })();
       }
-      const widget = sender as WidgetItem | null;
-      return run(thread, () => server.action(thread, action, widget, context, hook));
+      return run(thread, () => server.action(thread, action, sender, context, hook));
     }
 
     default: {
@@ -164,6 +160,14 @@ export async function prepareStreamOp<TContext>(
     }
   }
 }
+
+/** A prelude that only does server work and sends nothing. */
+const sideEffect =
+  (work: () => Promise<void>) =>
+  // eslint-disable-next-line require-yield
+  async function* (): AsyncGenerator<never> {
+    await work();
+  };
 
 /** Walks newest→oldest in pages until `itemId`, collecting the newer items (§6.7). */
 async function findWithNewer<TContext>(

@@ -9,6 +9,7 @@ import { AttachmentStore } from '../../src/stores/store.js';
 export class RecordingAttachmentStore<TContext> extends AttachmentStore<TContext> {
   readonly created: Attachment[] = [];
   readonly deleted: string[] = [];
+  readonly deletedThreads: string[] = [];
   readonly contexts: TContext[] = [];
 
   override async createAttachment(
@@ -38,5 +39,10 @@ export class RecordingAttachmentStore<TContext> extends AttachmentStore<TContext
   async deleteAttachment(attachmentId: string, context: TContext): Promise<void> {
     this.contexts.push(context);
     this.deleted.push(attachmentId);
+  }
+
+  override async deleteThreadAttachments(threadId: string, context: TContext): Promise<void> {
+    this.contexts.push(context);
+    this.deletedThreads.push(threadId);
   }
 }

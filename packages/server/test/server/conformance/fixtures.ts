@@ -50,7 +50,11 @@ export const outputText = (text: string, annotations: Annotation[] = []) => ({
   annotations,
 });
 
-export function assistantItem(threadId: string, text: string, id = uid('msg')): AssistantMessageItem {
+export function assistantItem(
+  threadId: string,
+  text: string,
+  id = uid('msg'),
+): AssistantMessageItem {
   return {
     type: 'assistant_message',
     id,
@@ -77,13 +81,19 @@ export const card = (value: string, textId = 'text'): WidgetRoot => ({
   children: [{ type: 'Text', id: textId, value }],
 });
 
-export function widgetItem(threadId: string, widget: WidgetRoot = card('hi'), id = uid('msg')): WidgetItem {
+export function widgetItem(
+  threadId: string,
+  widget: WidgetRoot = card('hi'),
+  id = uid('msg'),
+): WidgetItem {
   return { type: 'widget', id, thread_id: threadId, created_at: now(), widget };
 }
 
 export function toolCallItem(
   threadId: string,
-  fields: Partial<Pick<ClientToolCallItem, 'id' | 'call_id' | 'name' | 'arguments' | 'status'>> = {},
+  fields: Partial<
+    Pick<ClientToolCallItem, 'id' | 'call_id' | 'name' | 'arguments' | 'status'>
+  > = {},
 ): ClientToolCallItem {
   return {
     type: 'client_tool_call',
@@ -101,7 +111,11 @@ export function hiddenItem(threadId: string, content: unknown, id = uid('hcx')):
   return { type: 'hidden_context_item', id, thread_id: threadId, created_at: now(), content };
 }
 
-export function sdkHiddenItem(threadId: string, content: string, id = uid('shcx')): SDKHiddenContextItem {
+export function sdkHiddenItem(
+  threadId: string,
+  content: string,
+  id = uid('shcx'),
+): SDKHiddenContextItem {
   return { type: 'sdk_hidden_context', id, thread_id: threadId, created_at: now(), content };
 }
 
@@ -153,8 +167,14 @@ export function structuredInputItem(
 
 // ---- events ----
 
-export const done = (item: ThreadItem): ThreadStreamEventInput => ({ type: 'thread.item.done', item });
-export const added = (item: ThreadItem): ThreadStreamEventInput => ({ type: 'thread.item.added', item });
+export const done = (item: ThreadItem): ThreadStreamEventInput => ({
+  type: 'thread.item.done',
+  item,
+});
+export const added = (item: ThreadItem): ThreadStreamEventInput => ({
+  type: 'thread.item.added',
+  item,
+});
 export const replaced = (item: ThreadItem): ThreadStreamEventInput => ({
   type: 'thread.item.replaced',
   item,
@@ -190,7 +210,9 @@ export const urlAnnotation = (title: string, index?: number): Annotation => ({
 /** A promise that settles when `signal` aborts (at once if it already has). */
 export function untilAborted(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  return new Promise((resolve) =>
+    signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
 }
 
 /** A promise with its resolver, for handing control between a hook and the test. */

@@ -42,11 +42,15 @@ export function eventOf<T extends ThreadStreamEvent['type']>(
   return event as EventOf<T>;
 }
 
-export const typesOf = (events: readonly ThreadStreamEvent[]): string[] => events.map((e) => e.type);
+export const typesOf = (events: readonly ThreadStreamEvent[]): string[] =>
+  events.map((e) => e.type);
 
 const frameDecoder = new TextDecoder();
 /** Decodes (and schema-validates) a single SSE frame. */
-export function decodeFrame(frame: Uint8Array): { event: ThreadStreamEvent; raw: Record<string, unknown> } {
+export function decodeFrame(frame: Uint8Array): {
+  event: ThreadStreamEvent;
+  raw: Record<string, unknown>;
+} {
   const { events, raw } = decodeFrames(frameDecoder.decode(frame));
   expect(events).toHaveLength(1);
   return { event: events[0]!, raw: raw[0]! };
@@ -85,7 +89,11 @@ export class Harness {
   }
 
   server(hooks: Hooks = {}, options: { attachments?: boolean } = {}): ScriptedServer {
-    return new ScriptedServer(hooks, this.store, options.attachments ? this.attachmentStore : undefined);
+    return new ScriptedServer(
+      hooks,
+      this.store,
+      options.attachments ? this.attachmentStore : undefined,
+    );
   }
 
   /** Runs a streaming request to completion and decodes (and validates) every frame. */
@@ -96,7 +104,8 @@ export class Harness {
     options?: ProcessOptions,
   ): Promise<Decoded> {
     const result = await server.process(JSON.stringify(body), ctx, options);
-    if (!isStreamingResult(result)) throw new Error(`Expected a stream for ${JSON.stringify(body)}`);
+    if (!isStreamingResult(result))
+      throw new Error(`Expected a stream for ${JSON.stringify(body)}`);
     return collectStream(result);
   }
 
@@ -124,7 +133,8 @@ export class Harness {
     const decoded = await this.stream(server, { type: 'threads.create', params: { input } }, ctx);
     const thread = eventOf(decoded.events[0], 'thread.created').thread;
     const user = eventOf(decoded.events[1], 'thread.item.done').item;
-    if (user.type !== 'user_message') throw new Error(`Expected the user message, got ${user.type}`);
+    if (user.type !== 'user_message')
+      throw new Error(`Expected the user message, got ${user.type}`);
     return { ...decoded, threadId: thread.id, thread, user };
   }
 

@@ -16,7 +16,11 @@ export function threadUpdatesSuite(h: HarnessAccessor): void {
         },
       });
       const { events, raw, threadId } = await t.createThread(server);
-      expect(typesOf(events).slice(2)).toEqual(['stream_options', 'thread.item.done', 'thread.updated']);
+      expect(typesOf(events).slice(2)).toEqual([
+        'stream_options',
+        'thread.item.done',
+        'thread.updated',
+      ]);
       expect(eventOf(events.at(-1), 'thread.updated').thread).toMatchObject({
         id: threadId,
         title: 'Greetings',
@@ -40,7 +44,11 @@ export function threadUpdatesSuite(h: HarnessAccessor): void {
       const t = h();
       const server = t.server({
         async *respond(thread) {
-          thread.metadata = { ...thread.metadata, previous_response_id: 'resp_1', secret: 'do-not-leak' };
+          thread.metadata = {
+            ...thread.metadata,
+            previous_response_id: 'resp_1',
+            secret: 'do-not-leak',
+          };
           yield done(assistantItem(thread.id, 'Hi!'));
         },
       });
