@@ -35,7 +35,15 @@ import type {
  * misspelt prop is a type error. Defaulted fields (ActionConfig `handler`…) are optional.
  */
 export type WidgetProps<T> = {
-  [K in keyof T as string extends K ? never : number extends K ? never : K extends 'type' ? never : K]: T[K];
+  [
+    K in keyof T as string extends K
+      ? never
+      : number extends K
+        ? never
+        : K extends 'type'
+          ? never
+          : K
+  ]: T[K];
 };
 
 /** A builder for one component type: props in (optional when none is required), wire JSON out. */
@@ -46,7 +54,11 @@ export type WidgetBuilder<S extends z.ZodType> = (
 ) => z.output<S>;
 
 /** Props holding an ActionConfig, and props holding a CardAction (`{label, action}`). */
-const ACTION_PROPS: ReadonlySet<string> = new Set(['onClickAction', 'onSubmitAction', 'onChangeAction']);
+const ACTION_PROPS: ReadonlySet<string> = new Set([
+  'onClickAction',
+  'onSubmitAction',
+  'onChangeAction',
+]);
 const CARD_ACTION_PROPS: ReadonlySet<string> = new Set(['confirm', 'cancel']);
 
 /** Drops `undefined` and `null` props: the wire never carries them (§1.3). */

@@ -65,7 +65,8 @@ export async function* streamWidget(
     }
     last = state;
   }
-  if (last === undefined) throw new ConfigurationError('streamWidget: the widget stream yielded no state');
+  if (last === undefined)
+    throw new ConfigurationError('streamWidget: the widget stream yielded no state');
   yield { type: 'thread.item.done', item: item(last, itemId, createdAt) };
 }
 

@@ -47,15 +47,17 @@ export interface WidgetComponent {
  * an invalid `Text` deep in a tree fails at e.g. `children[1].value`, not as an opaque union error.
  */
 function dispatch<T>(pick: (value: unknown) => Parser<T>): z.ZodType<T, T> {
-  return z.custom<T>().transform((value, ctx) => {
+  const schema: z.ZodType = z.custom().transform((value, ctx) => {
     const result = pick(value).safeParse(value);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) {
-      ctx.addIssue({ ...issue, input: value } as z.core.$ZodRawIssue);
-    }
+    for (const issue of result.error.issues) ctx.addIssue({ ...issue, input: value } as RawIssue);
     return z.NEVER;
   });
+  // Typed here rather than inferred: the pipe's own type (custom → transform) is heavy to relate.
+  return schema as z.ZodType<T, T>;
 }
+
+type RawIssue = z.core.$ZodRawIssue;
 
 interface Parser<T> {
   safeParse(value: unknown): z.ZodSafeParseResult<T>;
@@ -74,10 +76,10 @@ export type DynamicWidgetComponent = z.output<typeof DynamicWidgetComponentSchem
 
 // Built on first use: the family modules import this one for `children`, so their schemas are not
 // initialised yet while this module evaluates.
-let knownComponents: ReadonlyMap<string, z.ZodType> | undefined;
+let knownComponents: ReadonlyMap<string, Parser<unknown>> | undefined;
 
-function knownComponentSchemas(): ReadonlyMap<string, z.ZodType> {
-  knownComponents ??= new Map<string, z.ZodType>([
+function knownComponentSchemas(): ReadonlyMap<string, Parser<unknown>> {
+  knownComponents ??= new Map<string, Parser<unknown>>([
     ['Text', TextSchema],
     ['Title', TitleSchema],
     ['Caption', CaptionSchema],
@@ -117,7 +119,8 @@ export function isKnownComponentType(type: string): boolean {
  */
 export const WidgetComponentSchema: z.ZodType<WidgetComponent, WidgetComponent> = dispatch(
   (value) => {
-    const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+    const type =
+      typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
     const known = typeof type === 'string' ? knownComponentSchemas().get(type) : undefined;
     return (known ?? DynamicWidgetComponentSchema) as Parser<WidgetComponent>;
   },
@@ -129,4 +132,6 @@ const WidgetComponentListSchema = z.array(WidgetComponentSchema);
 export const WidgetChildrenSchema: z.ZodType<
   WidgetComponent | WidgetComponent[],
   WidgetComponent | WidgetComponent[]
-> = dispatch<WidgetComponent | WidgetComponent[]>((value) => (Array.isArray(value) ? WidgetComponentListSchema : WidgetComponentSchema));
+> = dispatch<WidgetComponent | WidgetComponent[]>((value) =>
+  Array.isArray(value) ? WidgetComponentListSchema : WidgetComponentSchema,
+);

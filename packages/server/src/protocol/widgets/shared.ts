@@ -7,7 +7,18 @@ import { IconNameSchema } from '../icons.js';
 
 /** Corner radius tokens. */
 export const RadiusValueSchema = z.enum([
-  '2xs', 'xs', 'sm', 'md', 'lg', 'xl', '2xl', '3xl', '4xl', 'full', '100%', 'none',
+  '2xs',
+  'xs',
+  'sm',
+  'md',
+  'lg',
+  'xl',
+  '2xl',
+  '3xl',
+  '4xl',
+  'full',
+  '100%',
+  'none',
 ]);
 export type RadiusValue = z.output<typeof RadiusValueSchema>;
 
@@ -37,7 +48,13 @@ export type Alignment = z.output<typeof AlignmentSchema>;
 
 /** Flexbox main-axis distribution. */
 export const JustificationSchema = z.enum([
-  'start', 'center', 'end', 'between', 'around', 'evenly', 'stretch',
+  'start',
+  'center',
+  'end',
+  'between',
+  'around',
+  'evenly',
+  'stretch',
 ]);
 export type Justification = z.output<typeof JustificationSchema>;
 
@@ -133,7 +150,10 @@ export const WidgetStatusWithFaviconSchema = z.looseObject({
   frame: z.boolean().nullish(),
 });
 /** Status header shown above a `Card` or `ListView`. */
-export const WidgetStatusSchema = z.union([WidgetStatusWithIconSchema, WidgetStatusWithFaviconSchema]);
+export const WidgetStatusSchema = z.union([
+  WidgetStatusWithIconSchema,
+  WidgetStatusWithFaviconSchema,
+]);
 export type WidgetStatus = z.output<typeof WidgetStatusSchema>;
 
 /** A confirm/cancel button in a card footer. */

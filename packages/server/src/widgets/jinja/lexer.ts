@@ -4,20 +4,53 @@ import { templateSyntaxError } from './template-error.js';
 export type Token =
   | { type: 'data'; value: string; line: number }
   | { type: 'variable_begin' | 'variable_end' | 'block_begin' | 'block_end' | 'eof'; line: number }
-  | { type: 'name' | 'operator'; value: string; line: number }
+  | { type: 'name'; value: string; line: number }
+  | { type: 'operator'; value: string; line: number }
   | { type: 'string'; value: string; line: number }
   | { type: 'number'; value: number; line: number };
 
 const OPERATORS = [
-  '//', '**', '==', '!=', '<=', '>=',
-  '+', '-', '*', '/', '%', '~', '|', '.', ',', ':', '(', ')', '[', ']', '{', '}', '<', '>', '=',
+  '//',
+  '**',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '~',
+  '|',
+  '.',
+  ',',
+  ':',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '<',
+  '>',
+  '=',
 ];
 const NAME = /[a-zA-Z_][a-zA-Z0-9_]*/y;
 const NUMBER = /\d(?:_?\d)*(?:\.\d(?:_?\d)*)?(?:[eE][+-]?\d(?:_?\d)*)?/y;
 const RAW_OPEN = /\s*raw\s*(-?)%\}/y;
 const RAW_CLOSE = /\{%(-?)\s*endraw\s*(-?)%\}/g;
 const ESCAPES: Readonly<Record<string, string>> = {
-  n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
   '\n': '',
 };
 
@@ -67,7 +100,11 @@ export function tokenize(template: string): Token[] {
         RAW_CLOSE.lastIndex = RAW_OPEN.lastIndex;
         const close = RAW_CLOSE.exec(source);
         if (!close) throw templateSyntaxError("missing end of raw directive ('endraw')", line);
-        pushData(source.slice(RAW_OPEN.lastIndex, close.index), RAW_OPEN.lastIndex, close[1] === '-');
+        pushData(
+          source.slice(RAW_OPEN.lastIndex, close.index),
+          RAW_OPEN.lastIndex,
+          close[1] === '-',
+        );
         stripNext = close[2] === '-';
         pos = RAW_CLOSE.lastIndex;
         continue;
