@@ -9,6 +9,7 @@ export class AsyncQueue<T> {
   private head = 0;
   private waiter: ((result: IteratorResult<T, undefined>) => void) | undefined;
   private closed = false;
+  private listener: (() => void) | undefined;
 
   /** Number of buffered values. */
   get size(): number {
@@ -20,7 +21,7 @@ export class AsyncQueue<T> {
     return this.closed;
   }
 
-  /** Adds a value; a waiting reader receives it directly. */
+  /** Adds a value; a waiting reader receives it directly, else it is buffered. */
   push(value: T): void {
     const waiter = this.waiter;
     if (waiter) {
@@ -29,6 +30,17 @@ export class AsyncQueue<T> {
       return;
     }
     this.buffer.push(value);
+    this.listener?.();
+  }
+
+  /** Called (synchronously) whenever a value is buffered; one listener at a time. */
+  onPush(listener: (() => void) | undefined): void {
+    this.listener = listener;
+  }
+
+  /** Removes and returns the oldest buffered value, or undefined when the buffer is empty. */
+  poll(): T | undefined {
+    return this.size > 0 ? this.shift() : undefined;
   }
 
   /** Marks the end: once the buffer is empty, reads report `done`. */

@@ -1,80 +1,108 @@
 import type { AsyncQueue } from './async-queue.js';
 
-/** A value from the model stream (`primary`) or from the context queue (`queue`). */
-export type Merged<TPrimary, TQueued> =
-  | { readonly source: 'primary'; readonly value: TPrimary }
-  | { readonly source: 'queue'; readonly value: TQueued };
-
-type Settled<T> = { ok: true; result: IteratorResult<T> } | { ok: false; error: unknown };
-
 /**
  * Interleaves a model stream with the context queue in arrival order (chatkit-python
- * `_merge_generators`, §9.2). When both have a value ready, the queued one goes first, so a tool's
- * progress update is not starved by a fast model. Ends when the primary stream ends; a queue read
- * still pending then is abandoned (its value stays buffered for the caller's final drain), and a
- * read that already completed is still yielded, as in the reference.
+ * `_merge_generators`, §9.2). The consumer loop polls the queue first (so a tool's progress update
+ * is never starved by a fast model), then waits for whichever comes next: the primary's next value
+ * or a push to the queue. Values still queued when the primary ends stay in the queue for the
+ * caller's final drain, as in the reference.
  *
- * If the consumer stops early, the primary iterator is told to `return()` (for an Agents SDK run
- * this cancels the run) without waiting for it.
+ * A class rather than an async generator: on the hot path (one model delta after another) it costs
+ * one `next()` on the primary and one wake-up promise, no extra generator hop and no
+ * `Promise.race` (whose reactions pile up on a long-pending promise).
+ *
+ * @example
+ * ```ts
+ * const merge = new QueueMerge(run[Symbol.asyncIterator](), context.events);
+ * try {
+ *   for (;;) {
+ *     const queued = context.events.poll();
+ *     if (queued !== undefined) { handle(queued); continue; }
+ *     const waiting = merge.wait();
+ *     if (waiting) await waiting;
+ *     const next = merge.take();
+ *     if (next === undefined) continue; // woken by the queue
+ *     if (next.done) break;
+ *     handleModelEvent(next.value);
+ *   }
+ * } finally {
+ *   merge.close();
+ * }
+ * ```
  */
-export async function* mergeWithQueue<TPrimary, TQueued>(
-  primary: AsyncIterator<TPrimary>,
-  queue: AsyncQueue<TQueued>,
-): AsyncGenerator<Merged<TPrimary, TQueued>, void, undefined> {
-  let primarySettled: Settled<TPrimary> | undefined;
-  let queueSettled: Settled<TQueued> | undefined;
-  let primaryPending: Promise<void> | undefined;
-  let queuePending: Promise<void> | undefined;
-  let queueOpen = true;
-  let primaryDone = false;
-  // Handlers are attached at once so a rejection while the consumer is busy is never "unhandled".
-  const pullPrimary = () =>
-    primary.next().then(
-      (result) => void (primarySettled = { ok: true, result }),
-      (error: unknown) => void (primarySettled = { ok: false, error }),
-    );
-  const pullQueue = () =>
-    queue.next().then((result) => void (queueSettled = { ok: true, result }));
+export class QueueMerge<TPrimary, TQueued> {
+  private result: IteratorResult<TPrimary> | undefined;
+  private failed = false;
+  private error: unknown;
+  private pending = false;
+  private wake: (() => void) | undefined;
+  private finished = false;
 
-  try {
-    for (;;) {
-      primaryPending ??= pullPrimary();
-      if (queueOpen) queuePending ??= pullQueue();
-      if (primarySettled === undefined && queueSettled === undefined) {
-        await (queuePending ? Promise.race([primaryPending, queuePending]) : primaryPending);
-      }
-      if (queueSettled !== undefined) {
-        const settled = queueSettled;
-        queueSettled = undefined;
-        queuePending = undefined;
-        if (settled.ok && !settled.result.done) yield { source: 'queue', value: settled.result.value };
-        else queueOpen = false;
-      }
-      if (primarySettled !== undefined) {
-        const settled = primarySettled;
-        primarySettled = undefined;
-        primaryPending = undefined;
-        if (!settled.ok) {
-          primaryDone = true;
-          throw settled.error;
-        }
-        if (settled.result.done) {
-          primaryDone = true;
-          break;
-        }
-        yield { source: 'primary', value: settled.result.value };
-      }
+  constructor(
+    private readonly primary: AsyncIterator<TPrimary>,
+    private readonly queue: AsyncQueue<TQueued>,
+  ) {
+    queue.onPush(() => this.wake?.());
+  }
+
+  // Bound once: the hot path allocates no closures.
+  private readonly onFulfilled = (result: IteratorResult<TPrimary>): void => {
+    this.result = result;
+    this.wake?.();
+  };
+
+  private readonly onRejected = (error: unknown): void => {
+    this.failed = true;
+    this.error = error;
+    this.wake?.();
+  };
+
+  private readonly park = (resolve: () => void): void => {
+    this.wake = resolve;
+  };
+
+  /**
+   * Makes sure the primary's next value is requested, and returns a promise to await when nothing
+   * is ready yet (it resolves on the primary's next result or on a queue push), else undefined.
+   * Then call {@link take}.
+   */
+  wait(): Promise<void> | undefined {
+    if (!this.pending) {
+      this.pending = true;
+      this.primary.next().then(this.onFulfilled, this.onRejected);
     }
-    // A read the queue already answered is delivered; one still waiting is abandoned.
-    if (queuePending && queueSettled === undefined && !queue.cancelWait()) await queuePending;
-    queuePending = undefined;
-    const last = queueSettled as Settled<TQueued> | undefined;
-    queueSettled = undefined;
-    if (last?.ok && !last.result.done) yield { source: 'queue', value: last.result.value };
-  } finally {
-    if (queuePending && queueSettled === undefined) queue.cancelWait();
-    if (!primaryDone) {
-      primary.return?.()?.catch(() => undefined);
+    if (this.result !== undefined || this.failed || this.queue.size > 0) return undefined;
+    return new Promise<void>(this.park);
+  }
+
+  /**
+   * The primary's result if it arrived (rethrowing its error), else undefined (the queue woke the
+   * wait: poll it, then wait again).
+   */
+  take(): IteratorResult<TPrimary> | undefined {
+    this.wake = undefined;
+    if (this.failed) {
+      this.finished = true;
+      throw this.error;
+    }
+    const result = this.result;
+    if (result === undefined) return undefined;
+    this.result = undefined;
+    this.pending = false;
+    if (result.done) this.finished = true;
+    return result;
+  }
+
+  /**
+   * Detaches from the queue; if the primary has not finished (the consumer stopped early), tells it
+   * to `return()` (for an Agents SDK run this cancels the run) without waiting.
+   */
+  close(): void {
+    this.queue.onPush(undefined);
+    this.wake = undefined;
+    if (!this.finished) {
+      this.finished = true;
+      this.primary.return?.()?.catch(() => undefined);
     }
   }
 }

@@ -27,7 +27,11 @@ export const at = (seconds: number): string =>
 /** One timestamp shared by many rows, to prove ties keep insertion order. */
 export const SAME_INSTANT = '2026-03-04T05:06:07.891Z';
 
-export function makeThread(id: string, createdAt = at(0), title: string | null = `Title of ${id}`): ThreadMetadata {
+export function makeThread(
+  id: string,
+  createdAt = at(0),
+  title: string | null = `Title of ${id}`,
+): ThreadMetadata {
   return {
     id,
     title,
@@ -44,7 +48,11 @@ export function fileAttachment(id: string, threadId: string | null = null): File
     type: 'file',
     name: 'report.pdf',
     mime_type: 'application/pdf',
-    upload_descriptor: { url: 'https://upload.example.com/u/1', method: 'PUT', headers: { 'x-token': 't' } },
+    upload_descriptor: {
+      url: 'https://upload.example.com/u/1',
+      method: 'PUT',
+      headers: { 'x-token': 't' },
+    },
     thread_id: threadId,
     metadata: { bucket: 'b', key: `k/${id}`, size: 12345 },
   };
@@ -63,7 +71,12 @@ export function imageAttachment(id: string, threadId: string | null = null): Ima
   };
 }
 
-export function userMessage(threadId: string, id: string, createdAt = at(1), text = 'Hello'): UserMessageItem {
+export function userMessage(
+  threadId: string,
+  id: string,
+  createdAt = at(1),
+  text = 'Hello',
+): UserMessageItem {
   return {
     id,
     thread_id: threadId,
@@ -71,7 +84,13 @@ export function userMessage(threadId: string, id: string, createdAt = at(1), tex
     type: 'user_message',
     content: [
       { type: 'input_text', text },
-      { type: 'input_tag', id: 'e1', text: 'Ent', data: { z: 1, deep: { a: [1, 2] } }, interactive: false },
+      {
+        type: 'input_tag',
+        id: 'e1',
+        text: 'Ent',
+        data: { z: 1, deep: { a: [1, 2] } },
+        interactive: false,
+      },
     ],
     attachments: [imageAttachment('atc_in_message', threadId)],
     quoted_text: 'quoted "text" with \\ and \n newline',
@@ -79,7 +98,12 @@ export function userMessage(threadId: string, id: string, createdAt = at(1), tex
   };
 }
 
-export function assistantMessage(threadId: string, id: string, createdAt = at(2), text = 'Hi there'): AssistantMessageItem {
+export function assistantMessage(
+  threadId: string,
+  id: string,
+  createdAt = at(2),
+  text = 'Hi there',
+): AssistantMessageItem {
   return {
     id,
     thread_id: threadId,
@@ -101,7 +125,12 @@ export function assistantMessage(threadId: string, id: string, createdAt = at(2)
   };
 }
 
-export function widgetItem(threadId: string, id: string, createdAt = at(3), label = 'Go'): WidgetItem {
+export function widgetItem(
+  threadId: string,
+  id: string,
+  createdAt = at(3),
+  label = 'Go',
+): WidgetItem {
   // The widget schemas are being written elsewhere; the cast keeps this fixture valid JSON-first.
   const widget = {
     type: 'Card',
@@ -127,7 +156,14 @@ export function widgetItem(threadId: string, id: string, createdAt = at(3), labe
       },
     ],
   } as unknown as WidgetItem['widget'];
-  return { id, thread_id: threadId, created_at: createdAt, type: 'widget', widget, copy_text: 'cp' };
+  return {
+    id,
+    thread_id: threadId,
+    created_at: createdAt,
+    type: 'widget',
+    widget,
+    copy_text: 'cp',
+  };
 }
 
 export function toolCall(threadId: string, id: string, createdAt = at(4)): ClientToolCallItem {
@@ -139,7 +175,13 @@ export function toolCall(threadId: string, id: string, createdAt = at(4)): Clien
     status: 'pending',
     call_id: 'call_1',
     name: 'get_weather',
-    arguments: { city: 'Zürich', days: 3, flags: [true, false], unit: null, nested: { a: { b: [1.5, -2] } } },
+    arguments: {
+      city: 'Zürich',
+      days: 3,
+      flags: [true, false],
+      unit: null,
+      nested: { a: { b: [1.5, -2] } },
+    },
   };
 }
 
@@ -161,4 +203,5 @@ export const endOfTurn = (threadId: string, id: string, createdAt = SAME_INSTANT
   type: 'end_of_turn',
 });
 
-export const ids = (page: { data: readonly { id: string }[] }): string[] => page.data.map((x) => x.id);
+export const ids = (page: { data: readonly { id: string }[] }): string[] =>
+  page.data.map((x) => x.id);

@@ -2,4 +2,7 @@ import { MemoryStore } from '../../src/stores/memory/index.js';
 import type { TestContext } from './fixtures.js';
 import { describeStoreContract } from './store-contract.js';
 
-describeStoreContract('MemoryStore', async () => ({ store: new MemoryStore<TestContext>(), cleanup: async () => {} }));
+describeStoreContract('MemoryStore', async () => ({
+  store: new MemoryStore<TestContext>(),
+  cleanup: async () => {},
+}));

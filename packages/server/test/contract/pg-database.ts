@@ -5,7 +5,8 @@ import { Pool } from 'pg';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A schema name no other test file or run uses. */
-export const uniqueSchema = (label: string): string => `tl_${label}_${randomBytes(5).toString('hex')}`;
+export const uniqueSchema = (label: string): string =>
+  `tl_${label}_${randomBytes(5).toString('hex')}`;
 
 /**
  * A pool of several connections to the test database. Fails (never skips) when PostgreSQL is

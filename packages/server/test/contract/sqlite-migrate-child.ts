@@ -6,7 +6,13 @@ await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) -
 const store = new SqliteStore<{ userId: string }>({ path });
 await store.migrate();
 await store.saveThread(
-  { id: `thr_${userId}`, title: null, created_at: new Date().toISOString(), status: { type: 'active' }, metadata: {} },
+  {
+    id: `thr_${userId}`,
+    title: null,
+    created_at: new Date().toISOString(),
+    status: { type: 'active' },
+    metadata: {},
+  },
   { userId },
 );
 await store.close();

@@ -15,7 +15,10 @@ const RUNTIME_NEUTRAL = ['.', './protocol', './http', './widgets', './stores/mem
 const ALLOWED_PACKAGES = new Set(['zod']);
 
 const importsOf = (file: string): string[] => {
-  const source = readFileSync(file, 'utf8');
+  // Comments (JSDoc examples mention package names) are not imports.
+  const source = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
   const specifiers: string[] = [];
   for (const match of source.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
     specifiers.push(match[1]!);

@@ -87,7 +87,9 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
     this.queries = buildQueries(this.tables, POSTGRES_DIALECT);
     this.resolveOwner = options.resolveOwner ?? defaultResolveOwner;
     if (options.pool && options.connectionString !== undefined) {
-      throw new ConfigurationError('Pass either `pool` or `connectionString` to PostgresStore, not both');
+      throw new ConfigurationError(
+        'Pass either `pool` or `connectionString` to PostgresStore, not both',
+      );
     }
     this.ownsPool = options.pool === undefined;
     this.pool = options.pool ?? new Pool({ connectionString: options.connectionString });
@@ -127,7 +129,9 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
     const t = this.tables;
     await this.transaction(async (client) => {
       // One lock per schema: stores with different prefixes may create the same schema.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`threadline:migrate:${t.schema}`]);
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `threadline:migrate:${t.schema}`,
+      ]);
       // Look before creating, so a role without CREATE rights can run an up-to-date schema.
       const { rows } = await client.query<{ has_schema: boolean; has_table: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS has_schema,
@@ -177,7 +181,11 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       query = toPositional(sql);
       this.compiled.set(sql, query);
     }
-    return client.query<R>({ name: query.name, text: query.text, values: bindValues(query, values) });
+    return client.query<R>({
+      name: query.name,
+      text: query.text,
+      values: bindValues(query, values),
+    });
   }
 
   private owner(context: TContext): OwnerParams {
@@ -315,6 +323,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
 }
 
 /** Binds `:after` only for the cursor variants. */
-const cursorParam = (after: string | null | undefined): { after?: string } => (after ? { after } : {});
+const cursorParam = (after: string | null | undefined): { after?: string } =>
+  after ? { after } : {};
 
 const decode = <T>(row: PageRow<T>): { id: string; value: T } => ({ id: row.id, value: row.data });

@@ -47,11 +47,7 @@ const OWNED = 'owner = :owner AND tenant = :tenant';
  * scalar subquery, so a page is one statement; an unknown cursor yields no rows and the store
  * then tells "end of list" from "unknown cursor" with `*Exists` (PROTOCOL.md §7.2). Never OFFSET.
  */
-function pageQueries(
-  select: string,
-  scope: string,
-  cursor: string,
-): Record<PageVariant, string> {
+function pageQueries(select: string, scope: string, cursor: string): Record<PageVariant, string> {
   const build = (order: SortOrder, after: boolean): string => {
     const dir = order === 'asc' ? 'ASC' : 'DESC';
     const cmp = order === 'asc' ? '>' : '<';

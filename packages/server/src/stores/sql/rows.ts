@@ -15,7 +15,9 @@ export interface OwnerParams {
 /** Column values for an owner, checking what a custom `resolveOwner` returned. */
 export function ownerParams(owner: Owner): OwnerParams {
   if (typeof owner.userId !== 'string' || owner.userId === '') {
-    throw new ConfigurationError('resolveOwner returned no userId: every stored row needs an owner');
+    throw new ConfigurationError(
+      'resolveOwner returned no userId: every stored row needs an owner',
+    );
   }
   return { owner: owner.userId, tenant: owner.tenantId ?? '' };
 }
@@ -40,7 +42,14 @@ export function threadParams(thread: ThreadMetadata): {
 export function itemParams(
   threadId: string,
   item: ThreadItem,
-): { thread_id: string; id: string; created_at: string; created_ms: number; type: string; data: string } {
+): {
+  thread_id: string;
+  id: string;
+  created_at: string;
+  created_ms: number;
+  type: string;
+  data: string;
+} {
   return {
     thread_id: threadId,
     id: item.id,

@@ -56,6 +56,32 @@ interface PageRow {
   data: string;
 }
 
+const isBusy = (error: unknown): boolean =>
+  error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+
+/** Blocks the thread for `ms` (SQLite's own busy handler blocks the same way). */
+const sleepSync = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+/**
+ * Switches a file database to WAL. The switch upgrades a read lock to a write lock, and SQLite
+ * answers SQLITE_BUSY at once, without calling the busy handler, when another connection is doing
+ * the same (its deadlock rule): two processes opening a new file together. So retry here.
+ */
+function enableWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+      sleepSync(5 + Math.random() * 45);
+    }
+  }
+}
+
 /** Opens `path`, preparing a file database for concurrent readers and a writer. */
 function openDatabase(path: string): Database.Database {
   const inMemory = path === ':memory:' || path === '';
@@ -64,7 +90,7 @@ function openDatabase(path: string): Database.Database {
   if (!inMemory) {
     // Set first, so the WAL switch below also waits for other processes instead of failing.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
+    enableWal(db);
     db.pragma('synchronous = NORMAL');
   }
   return db;
@@ -92,7 +118,9 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly resolveOwner: ResolveOwner<TContext>;
   private migrated = false;
-  private readonly deleteThreadTx: Database.Transaction<(threadId: string, owner: OwnerParams) => void>;
+  private readonly deleteThreadTx: Database.Transaction<
+    (threadId: string, owner: OwnerParams) => void
+  >;
 
   constructor(options: SqliteStoreOptions<TContext> = {}) {
     super();
@@ -166,9 +194,10 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
   }
 
   async loadThread(threadId: string, context: TContext): Promise<ThreadMetadata> {
-    const row = this.statement(this.queries.loadThread).get({ id: threadId, ...this.owner(context) }) as
-      | DataRow
-      | undefined;
+    const row = this.statement(this.queries.loadThread).get({
+      id: threadId,
+      ...this.owner(context),
+    }) as DataRow | undefined;
     if (!row) throw new NotFoundError(`Thread ${threadId} not found`);
     return JSON.parse(row.data) as ThreadMetadata;
   }
@@ -190,7 +219,11 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
     const owner = this.owner(context);
     const n = normalizeLimit(limit);
     const sql = this.queries.loadThreads[pageVariant(order, after)];
-    const rows = this.statement(sql).all({ ...owner, ...cursorParam(after), limit: n + 1 }) as PageRow[];
+    const rows = this.statement(sql).all({
+      ...owner,
+      ...cursorParam(after),
+      limit: n + 1,
+    }) as PageRow[];
     if (rows.length === 0 && after && !this.threadExists(after, owner)) {
       throw new NotFoundError(`Thread ${after} not found`);
     }
@@ -212,12 +245,20 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
     const owner = this.owner(context);
     const n = normalizeLimit(limit);
     const sql = this.queries.loadThreadItems[pageVariant(order, after)];
-    const rows = this.statement(sql).all({ thread_id: threadId, ...owner, ...cursorParam(after), limit: n + 1 }) as PageRow[];
+    const rows = this.statement(sql).all({
+      thread_id: threadId,
+      ...owner,
+      ...cursorParam(after),
+      limit: n + 1,
+    }) as PageRow[];
     // No rows after a cursor: the end of the list, an unknown cursor (NotFound), or a thread the
     // caller cannot see (an empty page, §11.2 case 14).
     if (rows.length === 0 && after) {
       const cursor = { thread_id: threadId, id: after, ...owner };
-      if (!this.statement(this.queries.itemExists).get(cursor) && this.threadExists(threadId, owner)) {
+      if (
+        !this.statement(this.queries.itemExists).get(cursor) &&
+        this.threadExists(threadId, owner)
+      ) {
         throw new NotFoundError(`Item ${after} not found`);
       }
     }
@@ -246,7 +287,10 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
     const owner = this.owner(context);
     const params = { thread_id: threadId, id: itemId, ...owner };
     // Deleting an absent item is a no-op; deleting in a thread one cannot see is not.
-    if (this.statement(this.queries.deleteItem).run(params).changes === 0 && !this.threadExists(threadId, owner)) {
+    if (
+      this.statement(this.queries.deleteItem).run(params).changes === 0 &&
+      !this.threadExists(threadId, owner)
+    ) {
       throw new NotFoundError(`Thread ${threadId} not found`);
     }
   }
@@ -274,7 +318,8 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
 }
 
 /** Binds `:after` only for the cursor variants (better-sqlite3 rejects `undefined`). */
-const cursorParam = (after: string | null | undefined): { after?: string } => (after ? { after } : {});
+const cursorParam = (after: string | null | undefined): { after?: string } =>
+  after ? { after } : {};
 
 const decode = <T>(row: PageRow): { id: string; value: T } => ({
   id: row.id,

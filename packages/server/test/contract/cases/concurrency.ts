@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../src/errors.js';
-import { ALICE, assistantMessage, at, endOfTurn, fileAttachment, ids, makeThread } from '../fixtures.js';
+import {
+  ALICE,
+  assistantMessage,
+  at,
+  endOfTurn,
+  fileAttachment,
+  ids,
+  makeThread,
+} from '../fixtures.js';
 import type { CurrentStore } from '../store-contract.js';
 
 /** Idempotent adds and concurrent writers (PROTOCOL.md §12.2 item 1). */
@@ -23,7 +31,9 @@ export function describeConcurrency(current: CurrentStore): void {
       const store = current();
       await store.saveThread(makeThread('thr_1'), ALICE);
       const itemIds = Array.from({ length: 50 }, (_, i) => `c${i}`);
-      await Promise.all(itemIds.map((id) => store.addThreadItem('thr_1', endOfTurn('thr_1', id), ALICE)));
+      await Promise.all(
+        itemIds.map((id) => store.addThreadItem('thr_1', endOfTurn('thr_1', id), ALICE)),
+      );
       const page = await store.loadThreadItems('thr_1', null, 100, 'asc', ALICE);
       expect([...ids(page)].sort()).toEqual([...itemIds].sort());
       const desc = await store.loadThreadItems('thr_1', null, 100, 'desc', ALICE);
@@ -34,7 +44,9 @@ export function describeConcurrency(current: CurrentStore): void {
       const store = current();
       await store.saveThread(makeThread('thr_1'), ALICE);
       await Promise.all(
-        Array.from({ length: 10 }, () => store.addThreadItem('thr_1', endOfTurn('thr_1', 'same'), ALICE)),
+        Array.from({ length: 10 }, () =>
+          store.addThreadItem('thr_1', endOfTurn('thr_1', 'same'), ALICE),
+        ),
       );
       expect(ids(await store.loadThreadItems('thr_1', null, 100, 'asc', ALICE))).toEqual(['same']);
     });
@@ -57,9 +69,9 @@ export function describeConcurrency(current: CurrentStore): void {
       expect(outcomes.length).toBe(51);
       await expect(store.loadThread('thr_1', ALICE)).rejects.toBeInstanceOf(NotFoundError);
       await expect(store.loadAttachment('atc_1', ALICE)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(store.addThreadItem('thr_1', endOfTurn('thr_1', 'late'), ALICE)).rejects.toBeInstanceOf(
-        NotFoundError,
-      );
+      await expect(
+        store.addThreadItem('thr_1', endOfTurn('thr_1', 'late'), ALICE),
+      ).rejects.toBeInstanceOf(NotFoundError);
       // Same id again: an orphan item of the old thread would show up here.
       await store.saveThread(makeThread('thr_1'), ALICE);
       expect((await store.loadThreadItems('thr_1', null, 100, 'asc', ALICE)).data).toEqual([]);

@@ -55,8 +55,12 @@ export function describeCrud(current: CurrentStore): void {
     });
 
     it('raises NotFoundError for a missing thread', async () => {
-      await expect(current().loadThread('thr_missing', ALICE)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(current().deleteThread('thr_missing', ALICE)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(current().loadThread('thr_missing', ALICE)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      await expect(current().deleteThread('thr_missing', ALICE)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
       await expect(
         current().addThreadItem('thr_missing', assistantMessage('thr_missing', 'msg_1'), ALICE),
       ).rejects.toBeInstanceOf(NotFoundError);
@@ -96,7 +100,10 @@ export function describeCrud(current: CurrentStore): void {
       await current().saveItem('thr_1', widget, ALICE);
       expect(await current().loadItem('thr_1', 'msg_1', ALICE)).toStrictEqual(message);
       expect(await current().loadItem('thr_1', 'msg_2', ALICE)).toStrictEqual(widget);
-      expect(ids(await current().loadThreadItems('thr_1', null, 10, 'asc', ALICE))).toEqual(['msg_1', 'msg_2']);
+      expect(ids(await current().loadThreadItems('thr_1', null, 10, 'asc', ALICE))).toEqual([
+        'msg_1',
+        'msg_2',
+      ]);
     });
 
     it('inserts with saveItem when the item is new (upsert)', async () => {
@@ -108,7 +115,9 @@ export function describeCrud(current: CurrentStore): void {
 
     it('raises NotFoundError when loading a missing item', async () => {
       await current().saveThread(makeThread('thr_1'), ALICE);
-      await expect(current().loadItem('thr_1', 'msg_missing', ALICE)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(current().loadItem('thr_1', 'msg_missing', ALICE)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
       await expect(current().loadItem('thr_missing', 'msg_missing', ALICE)).rejects.toBeInstanceOf(
         NotFoundError,
       );
@@ -121,8 +130,12 @@ export function describeCrud(current: CurrentStore): void {
       await current().deleteThreadItem('thr_1', 'msg_1', ALICE);
       await current().deleteThreadItem('thr_1', 'msg_1', ALICE);
       await current().deleteThreadItem('thr_1', 'msg_never', ALICE);
-      expect(ids(await current().loadThreadItems('thr_1', null, 10, 'asc', ALICE))).toEqual(['msg_2']);
-      await expect(current().loadItem('thr_1', 'msg_1', ALICE)).rejects.toBeInstanceOf(NotFoundError);
+      expect(ids(await current().loadThreadItems('thr_1', null, 10, 'asc', ALICE))).toEqual([
+        'msg_2',
+      ]);
+      await expect(current().loadItem('thr_1', 'msg_1', ALICE)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
 
     it('saves and loads a file attachment', async () => {
@@ -144,7 +157,9 @@ export function describeCrud(current: CurrentStore): void {
       expect(await current().loadAttachment('atc_1', ALICE)).toStrictEqual(linked);
       await current().deleteAttachment('atc_1', ALICE);
       await expect(current().loadAttachment('atc_1', ALICE)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(current().deleteAttachment('atc_1', ALICE)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(current().deleteAttachment('atc_1', ALICE)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
 
     it('deletes a thread with its items and attachments, and nothing else', async () => {
@@ -159,10 +174,14 @@ export function describeCrud(current: CurrentStore): void {
       await current().deleteThread('thr_1', ALICE);
 
       await expect(current().loadThread('thr_1', ALICE)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(current().loadItem('thr_1', 'msg_1', ALICE)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(current().loadItem('thr_1', 'msg_1', ALICE)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
       await expect(current().loadAttachment('atc_1', ALICE)).rejects.toBeInstanceOf(NotFoundError);
       await expect(current().deleteThread('thr_1', ALICE)).rejects.toBeInstanceOf(NotFoundError);
-      expect(ids(await current().loadThreadItems('thr_2', null, 10, 'asc', ALICE))).toEqual(['msg_1']);
+      expect(ids(await current().loadThreadItems('thr_2', null, 10, 'asc', ALICE))).toEqual([
+        'msg_1',
+      ]);
       expect((await current().loadAttachment('atc_2', ALICE)).id).toBe('atc_2');
       expect((await current().loadAttachment('atc_3', ALICE)).id).toBe('atc_3');
       // Re-creating the id must not resurrect old items (no orphans left behind).

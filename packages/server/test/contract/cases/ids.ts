@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ThreadMetadata } from '../../../src/protocol/thread.js';
 import type { StoreItemType } from '../../../src/stores/ids.js';
 import { Store } from '../../../src/stores/store.js';
-import { ALICE, assistantMessage, ids, makeThread, toolCall, type TestContext } from '../fixtures.js';
+import {
+  ALICE,
+  assistantMessage,
+  ids,
+  makeThread,
+  toolCall,
+  type TestContext,
+} from '../fixtures.js';
 import type { CurrentStore } from '../store-contract.js';
 
 type StoreClass = abstract new (...args: never[]) => Store<TestContext>;
@@ -19,7 +26,11 @@ function withCustomIds(store: Store<TestContext>): Store<TestContext> {
     override generateThreadId(_context: TestContext): string {
       return `thr_custom_${++counter}`;
     }
-    override generateItemId(itemType: StoreItemType, thread: ThreadMetadata, _context: TestContext): string {
+    override generateItemId(
+      itemType: StoreItemType,
+      thread: ThreadMetadata,
+      _context: TestContext,
+    ): string {
       return `${itemType}_custom_${++counter}_${thread.id}`;
     }
   }
@@ -44,7 +55,9 @@ export function describeIds(current: CurrentStore): void {
         sdk_hidden_context: 'shcx',
       };
       for (const [type, prefix] of Object.entries(expected) as [StoreItemType, string][]) {
-        expect(store.generateItemId(type, thread, ALICE)).toMatch(new RegExp(`^${prefix}_[0-9a-f]{24}$`));
+        expect(store.generateItemId(type, thread, ALICE)).toMatch(
+          new RegExp(`^${prefix}_[0-9a-f]{24}$`),
+        );
       }
       expect(store.generateThreadId(ALICE)).not.toBe(store.generateThreadId(ALICE));
     });
@@ -67,8 +80,13 @@ export function describeIds(current: CurrentStore): void {
       await store.addThreadItem(threadId, assistantMessage(threadId, messageId), ALICE);
       await store.addThreadItem(threadId, toolCall(threadId, toolCallId), ALICE);
       expect(await store.loadThread(threadId, ALICE)).toStrictEqual(thread);
-      expect(ids(await store.loadThreadItems(threadId, null, 10, 'asc', ALICE))).toEqual([messageId, toolCallId]);
-      expect(await store.loadItem(threadId, toolCallId, ALICE)).toStrictEqual(toolCall(threadId, toolCallId));
+      expect(ids(await store.loadThreadItems(threadId, null, 10, 'asc', ALICE))).toEqual([
+        messageId,
+        toolCallId,
+      ]);
+      expect(await store.loadItem(threadId, toolCallId, ALICE)).toStrictEqual(
+        toolCall(threadId, toolCallId),
+      );
     });
   });
 }

@@ -33,7 +33,11 @@ async function collect(
   throw new Error('pagination does not terminate');
 }
 
-async function addItems(store: Store<TestContext>, threadId: string, itemIds: string[]): Promise<void> {
+async function addItems(
+  store: Store<TestContext>,
+  threadId: string,
+  itemIds: string[],
+): Promise<void> {
   for (const id of itemIds) await store.addThreadItem(threadId, endOfTurn(threadId, id), ALICE);
 }
 
@@ -69,11 +73,23 @@ export function describePagination(current: CurrentStore): void {
 
     it('orders items by created_at in both directions, whatever the insertion order', async () => {
       await current().saveThread(makeThread('thr_1'), ALICE);
-      for (const [id, seconds] of [['msg2', 2], ['msg3', 3], ['msg1', 1]] as const) {
+      for (const [id, seconds] of [
+        ['msg2', 2],
+        ['msg3', 3],
+        ['msg1', 1],
+      ] as const) {
         await current().addThreadItem('thr_1', assistantMessage('thr_1', id, at(seconds)), ALICE);
       }
-      expect(ids(await current().loadThreadItems('thr_1', null, 10, 'asc', ALICE))).toEqual(['msg1', 'msg2', 'msg3']);
-      expect(ids(await current().loadThreadItems('thr_1', null, 10, 'desc', ALICE))).toEqual(['msg3', 'msg2', 'msg1']);
+      expect(ids(await current().loadThreadItems('thr_1', null, 10, 'asc', ALICE))).toEqual([
+        'msg1',
+        'msg2',
+        'msg3',
+      ]);
+      expect(ids(await current().loadThreadItems('thr_1', null, 10, 'desc', ALICE))).toEqual([
+        'msg3',
+        'msg2',
+        'msg1',
+      ]);
     });
 
     it('pages items after a cursor (§11.2 case 10)', async () => {
@@ -101,12 +117,18 @@ export function describePagination(current: CurrentStore): void {
       await current().saveThread(makeThread('thr_1'), ALICE);
       const itemIds = range(40, 'same_');
       // Shuffled-looking ids, so ordering cannot come from the id.
-      const inserted = itemIds.map((id, i) => `${String((i * 7919) % 1000).padStart(3, '0')}_${id}`);
+      const inserted = itemIds.map(
+        (id, i) => `${String((i * 7919) % 1000).padStart(3, '0')}_${id}`,
+      );
       await addItems(current(), 'thr_1', inserted);
       for (const limit of [1, 7, 40, 100]) {
-        const asc = await collect((after) => current().loadThreadItems('thr_1', after, limit, 'asc', ALICE));
+        const asc = await collect((after) =>
+          current().loadThreadItems('thr_1', after, limit, 'asc', ALICE),
+        );
         expect(asc.ids).toEqual(inserted);
-        const desc = await collect((after) => current().loadThreadItems('thr_1', after, limit, 'desc', ALICE));
+        const desc = await collect((after) =>
+          current().loadThreadItems('thr_1', after, limit, 'desc', ALICE),
+        );
         expect(desc.ids).toEqual([...inserted].reverse());
         expect(desc.pages).toBe(Math.max(1, Math.ceil(40 / limit)));
       }
@@ -123,11 +145,19 @@ export function describePagination(current: CurrentStore): void {
 
     it('orders equal instants written in different ISO forms by time, then insertion', async () => {
       await current().saveThread(makeThread('thr_1'), ALICE);
-      const forms = ['2026-05-01T10:00:00+02:00', '2026-05-01T08:00:00.000Z', '2026-05-01T08:00:00'];
+      const forms = [
+        '2026-05-01T10:00:00+02:00',
+        '2026-05-01T08:00:00.000Z',
+        '2026-05-01T08:00:00',
+      ];
       for (const [i, createdAt] of forms.entries()) {
         await current().addThreadItem('thr_1', endOfTurn('thr_1', `e${i}`, createdAt), ALICE);
       }
-      await current().addThreadItem('thr_1', endOfTurn('thr_1', 'early', '2026-05-01T07:59:59.999Z'), ALICE);
+      await current().addThreadItem(
+        'thr_1',
+        endOfTurn('thr_1', 'early', '2026-05-01T07:59:59.999Z'),
+        ALICE,
+      );
       expect(ids(await current().loadThreadItems('thr_1', null, 10, 'asc', ALICE))).toEqual([
         'early',
         'e0',
@@ -150,10 +180,12 @@ export function describePagination(current: CurrentStore): void {
       await current().saveThread(makeThread('thr_1'), ALICE);
       await addItems(current(), 'thr_1', range(2, 'i'));
       for (const order of ['asc', 'desc'] as SortOrder[]) {
-        await expect(current().loadThreadItems('thr_1', 'nope', 5, order, ALICE)).rejects.toBeInstanceOf(
+        await expect(
+          current().loadThreadItems('thr_1', 'nope', 5, order, ALICE),
+        ).rejects.toBeInstanceOf(NotFoundError);
+        await expect(current().loadThreads(5, 'thr_nope', order, ALICE)).rejects.toBeInstanceOf(
           NotFoundError,
         );
-        await expect(current().loadThreads(5, 'thr_nope', order, ALICE)).rejects.toBeInstanceOf(NotFoundError);
       }
     });
 
@@ -161,9 +193,9 @@ export function describePagination(current: CurrentStore): void {
       await current().saveThread(makeThread('thr_1'), ALICE);
       await addItems(current(), 'thr_1', range(3, 'i'));
       await current().deleteThreadItem('thr_1', 'i001', ALICE);
-      await expect(current().loadThreadItems('thr_1', 'i001', 5, 'asc', ALICE)).rejects.toBeInstanceOf(
-        NotFoundError,
-      );
+      await expect(
+        current().loadThreadItems('thr_1', 'i001', 5, 'asc', ALICE),
+      ).rejects.toBeInstanceOf(NotFoundError);
     });
   });
 }
