@@ -73,8 +73,10 @@ export class MemoryStore<TContext = unknown> extends Store<TContext> {
   }
 
   private entry(threadId: string, context: TContext): ThreadEntry {
+    // Resolve the owner first: a context without one is a configuration error even for a missing thread.
+    const owner = this.owner(context);
     const entry = this.threads.get(threadId);
-    if (!entry || entry.owner !== this.owner(context)) {
+    if (!entry || entry.owner !== owner) {
       throw new NotFoundError(`Thread ${threadId} not found`);
     }
     return entry;
@@ -129,9 +131,10 @@ export class MemoryStore<TContext = unknown> extends Store<TContext> {
     order: SortOrder,
     context: TContext,
   ): Promise<Page<ThreadItem>> {
+    const owner = this.owner(context);
     const entry = this.threads.get(threadId);
     // Another user's (or a missing) thread has no items for this caller (§11.2 case 14).
-    if (!entry || entry.owner !== this.owner(context)) return { data: [], has_more: false };
+    if (!entry || entry.owner !== owner) return { data: [], has_more: false };
     const cursor = after ? entry.itemsById.get(after) : undefined;
     if (after && !cursor) throw new NotFoundError(`Item ${after} not found`);
     return structuredClone(pageOf(entry.items, cursor, limit, order));

@@ -88,7 +88,7 @@ function openDatabase(path: string): Database.Database {
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   if (!inMemory) {
-    // Set first, so the WAL switch below also waits for other processes instead of failing.
+    // Lock waits (writes, BEGIN IMMEDIATE of migrations) then queue behind other processes.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     enableWal(db);
     db.pragma('synchronous = NORMAL');
