@@ -13,9 +13,9 @@ interface ServerHandle {
 }
 
 async function startWorker(kind: 'raw' | 'threadline', deltas: number): Promise<ServerHandle> {
-  const worker = new Worker(new URL('./http-bench-worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('./http-bench-worker.mjs', import.meta.url), {
     workerData: { kind, deltas },
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: [], // V8 flags such as --expose-gc are process-wide
   });
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('message', (m: { port: number }) => resolve(m.port));

@@ -1,12 +1,15 @@
 /**
  * `npm run bench`: every benchmark prints a baseline measured in the same run and the ratio to
- * it, since absolute speed drifts between machines. Select with BENCH=pipeline,http,stores,agents.
+ * it, since absolute speed drifts between machines. Select with BENCH=pipeline,http,stores,agents;
+ * BENCH_SCALE shrinks the store data set for a quick run.
  */
 import { runHttpBench } from './http.bench.js';
 import { runPipelineBench } from './pipeline.bench.js';
+import { runStoreBench } from './stores.bench.js';
 
-const selected = new Set((process.env.BENCH ?? 'pipeline,http,stores,agents').split(','));
+const selected = new Set((process.env.BENCH ?? 'pipeline,http,stores').split(','));
 console.log(`Threadline benchmarks · node ${process.version} · ${new Date().toISOString()}`);
 
 if (selected.has('pipeline')) await runPipelineBench();
 if (selected.has('http')) await runHttpBench();
+if (selected.has('stores')) await runStoreBench();
