@@ -27,10 +27,15 @@ export default tseslint.config(
       'packages/server/src/widgets/**',
       'packages/server/src/index.ts',
       'packages/server/src/errors.ts',
+      'packages/server/src/stores/*.ts',
+      'packages/server/src/stores/memory/**',
+      'packages/server/src/providers/*.ts',
+      'packages/server/src/providers/input/**',
+      'packages/server/src/providers/turn/**',
     ],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'better-sqlite3', 'pg', 'openai', '@openai/*', '@modelcontextprotocol/*', 'hono', '@hono/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'better-sqlite3', 'pg', 'openai', '@openai/*', '@modelcontextprotocol/*', '@anthropic-ai/*', 'hono', '@hono/*'] }],
     },
   },
   {
@@ -44,5 +49,5 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

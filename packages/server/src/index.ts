@@ -38,6 +38,7 @@ export {
   PayloadTooLargeError,
   StreamError,
   ThreadlineError,
+  UnsupportedMediaTypeError,
   type RequestIssue,
 } from './errors.js';
 

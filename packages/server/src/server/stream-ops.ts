@@ -42,7 +42,12 @@ export async function prepareStreamOp<TContext>(
   switch (request.type) {
     case 'threads.create': {
       const { input } = request.params;
-      const attachments = await loadInputAttachments(store, input, context);
+      const attachments = await loadInputAttachments(
+        store,
+        input,
+        context,
+        server.attachmentStore?.maxAttachmentsPerMessage,
+      );
       const thread: ThreadMetadata = {
         id: store.generateThreadId(context),
         created_at: new Date().toISOString(),
@@ -65,7 +70,12 @@ export async function prepareStreamOp<TContext>(
     case 'threads.add_user_message': {
       const { thread_id, input } = request.params;
       const thread = await store.loadThread(thread_id, context);
-      const attachments = await loadInputAttachments(store, input, context);
+      const attachments = await loadInputAttachments(
+        store,
+        input,
+        context,
+        server.attachmentStore?.maxAttachmentsPerMessage,
+      );
       let message: UserMessageItem | undefined;
       return run(
         thread,
@@ -92,9 +102,17 @@ export async function prepareStreamOp<TContext>(
         thread,
         () => server.respond(thread, null, context, hook),
         sideEffect(async () => {
-          await store.saveItem(thread_id, { ...call, status: 'completed', output: result }, context);
+          await store.saveItem(
+            thread_id,
+            { ...call, status: 'completed', output: result },
+            context,
+          );
           for (const item of recent.data) {
-            if (item.type === 'client_tool_call' && item.status === 'pending' && item.id !== call.id) {
+            if (
+              item.type === 'client_tool_call' &&
+              item.status === 'pending' &&
+              item.id !== call.id
+            ) {
               server.logger.warn(`Client tool call ${item.call_id} was not completed, ignoring`);
               await store.deleteThreadItem(thread_id, item.id, context);
             }
@@ -162,8 +180,7 @@ export async function prepareStreamOp<TContext>(
 }
 
 /** A prelude that only does server work and sends nothing. */
-const sideEffect =
-  (work: () => Promise<void>) =>
+const sideEffect = (work: () => Promise<void>) =>
   // eslint-disable-next-line require-yield
   async function* (): AsyncGenerator<never> {
     await work();

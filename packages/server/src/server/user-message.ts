@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '../errors.js';
 import type { Attachment } from '../protocol/attachments.js';
 import type { UserMessageItem } from '../protocol/items.js';
 import type { UserMessageInput } from '../protocol/requests.js';
@@ -13,8 +14,14 @@ export async function loadInputAttachments<TContext>(
   store: Store<TContext>,
   input: UserMessageInput,
   context: TContext,
+  maxPerMessage?: number,
 ): Promise<Attachment[]> {
   const unique = [...new Set(input.attachments)];
+  if (maxPerMessage !== undefined && unique.length > maxPerMessage) {
+    throw new InvalidRequestError(`A message may carry at most ${maxPerMessage} attachments`, [
+      { path: 'params.input.attachments', message: `at most ${maxPerMessage} attachments` },
+    ]);
+  }
   return Promise.all(unique.map((id) => store.loadAttachment(id, context)));
 }
 

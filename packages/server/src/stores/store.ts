@@ -59,6 +59,9 @@ export abstract class Store<TContext = unknown> {
  * `createAttachment` returns; implementations must not.
  */
 export abstract class AttachmentStore<TContext = unknown> {
+  /** When set, a user message may reference at most this many attachments (400 otherwise). */
+  readonly maxAttachmentsPerMessage?: number | undefined;
+
   /** Delete the stored bytes; the server then deletes the metadata from the `Store`. */
   abstract deleteAttachment(attachmentId: string, context: TContext): Promise<void>;
 

@@ -12,7 +12,9 @@ export interface ServedChatKit {
   /** POSTs a body and returns the raw response. */
   post(body: object, init?: { signal?: AbortSignal }): Promise<Response>;
   /** Runs a streaming request to the end; every event is schema-validated. */
-  stream(body: object): Promise<{ events: ThreadStreamEvent[]; raw: Record<string, unknown>[]; text: string }>;
+  stream(
+    body: object,
+  ): Promise<{ events: ThreadStreamEvent[]; raw: Record<string, unknown>[]; text: string }>;
   /** Runs a JSON request. */
   json<T = Record<string, unknown>>(body: object): Promise<T>;
   close(): Promise<void>;
@@ -29,7 +31,12 @@ export async function serveChatKit(server: ChatKitServer<TestContext>): Promise<
   });
   const url = `http://127.0.0.1:${address!.port}/chatkit`;
   const post = (body: object, init: { signal?: AbortSignal } = {}) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...init });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      ...init,
+    });
   return {
     url,
     post,
@@ -64,14 +71,18 @@ export async function* readEvents(response: Response): AsyncGenerator<ThreadStre
     while ((end = buffer.indexOf('\n\n')) !== -1) {
       const frame = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
-      if (!frame.startsWith('data: ')) throw new Error(`Not an SSE data frame: ${JSON.stringify(frame)}`);
+      if (!frame.startsWith('data: '))
+        throw new Error(`Not an SSE data frame: ${JSON.stringify(frame)}`);
       yield ThreadStreamEventSchema.parse(JSON.parse(frame.slice(6)));
     }
   }
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 3000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 3000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  exports: Record<string, string | { source: string; types: string; default: string }>;
+  exports: Record<string, string | { '@threadline/source': string; types: string; default: string }>;
   peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   devDependencies?: Record<string, string>;
 };
 
 /** Entries that must run on any runtime (Node, Bun, Deno, edge) without optional packages. */
-const RUNTIME_NEUTRAL = ['.', './protocol', './http', './widgets', './stores/memory'];
+const RUNTIME_NEUTRAL = ['.', './protocol', './http', './widgets', './stores/memory', './providers'];
 const ALLOWED_PACKAGES = new Set(['zod']);
 
 const importsOf = (file: string): string[] => {
@@ -52,8 +53,8 @@ describe('package exports (STYLE.md §7.3)', () => {
 
   it.each(entries)('%s points at a source file and matching dist paths', (key, target) => {
     if (typeof target === 'string') throw new Error(`${key} must use the source/types/default form`);
-    expect(existsSync(join(root, target.source)), target.source).toBe(true);
-    const stem = target.source.replace(/^\.\/src\//, './dist/').replace(/\.ts$/, '');
+    expect(existsSync(join(root, target['@threadline/source'])), target['@threadline/source']).toBe(true);
+    const stem = target['@threadline/source'].replace(/^\.\/src\//, './dist/').replace(/\.ts$/, '');
     expect(target.types).toBe(`${stem}.d.ts`);
     expect(target.default).toBe(`${stem}.js`);
   });
@@ -61,12 +62,14 @@ describe('package exports (STYLE.md §7.3)', () => {
   it.each(RUNTIME_NEUTRAL)('%s pulls in no node: module and no optional peer', (key) => {
     const target = pkg.exports[key];
     if (!target || typeof target === 'string') throw new Error(`missing export ${key}`);
-    const externals = transitiveExternals(join(root, target.source));
+    const externals = transitiveExternals(join(root, target['@threadline/source']));
     const offending = [...externals].filter(([spec]) => !ALLOWED_PACKAGES.has(spec));
     expect(offending.map(([spec, file]) => `${spec} (from ${file.slice(root.length)})`)).toEqual([]);
   });
 
-  it('declares zod as its only required peer', () => {
-    expect(Object.keys(pkg.peerDependencies ?? {})).toEqual(['zod']);
+  it('declares zod as its only required peer; every other peer is optional', () => {
+    const optional = pkg.peerDependenciesMeta ?? {};
+    const required = Object.keys(pkg.peerDependencies ?? {}).filter((name) => !optional[name]?.optional);
+    expect(required).toEqual(['zod']);
   });
 });

@@ -1,0 +1,181 @@
+import {
+  InputGuardrailTripwireTriggered,
+  OutputGuardrailTripwireTriggered,
+  type RunStreamEvent,
+} from '@openai/agents';
+import type { ThreadStreamEventInput } from '../protocol/events.js';
+import { ContextEventTracker } from '../providers/context-stream.js';
+import { QueueMerge } from '../providers/merge-streams.js';
+import type { ToolProgressOption } from '../providers/tool-progress.js';
+import type { AgentContext } from './agent-context.js';
+import { ResponseStreamConverter } from './response-stream-converter.js';
+import { RunEventMapper } from './run-event-mapper.js';
+import { applyTracingDefault } from './tracing.js';
+
+/** Options of {@link streamAgentResponse}. */
+export interface StreamAgentResponseOptions {
+  /** Image URLs, partial-image progress and citations; default {@link ResponseStreamConverter}. */
+  converter?: ResponseStreamConverter | undefined;
+  /**
+   * A `progress_update` when the model calls a tool ("Calling <tool>…" with `true`). Default off:
+   * the reference shows server tool calls only through what the tools stream themselves.
+   */
+  toolProgress?: ToolProgressOption | undefined;
+}
+
+const DEFAULT_CONVERTER = new ResponseStreamConverter();
+type Done = IteratorReturnResult<undefined>;
+const DONE: Done = { value: undefined, done: true };
+
+/**
+ * Streams an Agents SDK run as ChatKit events (chatkit-python `stream_agent_response`, §9.2):
+ * assistant messages (added → content_part.added → text_delta → annotation_added →
+ * content_part.done → done), reasoning summaries as a reasoning workflow that ends with a duration
+ * summary when the answer starts, generated images with partial progress, and everything tools
+ * queue on the context, interleaved as it happens. At the end it drains the queue, persists a
+ * still-open workflow (continued next turn) and emits the pending client tool call a tool asked
+ * for. On a guardrail tripwire it removes every item of the turn (`thread.item.removed`) and
+ * rethrows, which the server turns into an error event.
+ *
+ * `result` is the run (`run(agent, input, { stream: true, context, signal })`) or anything that
+ * iterates the same events. Stopping the iteration early cancels the run.
+ *
+ * @example
+ * ```ts
+ * async *respond(thread, input, requestContext, { signal }) {
+ *   const context = new AgentContext({ thread, store: this.store, requestContext, signal });
+ *   const history = await simpleToAgentInput(await loadHistory(this.store, thread, requestContext));
+ *   const result = await run(agent, history, { stream: true, context, signal });
+ *   yield* streamAgentResponse(context, result);
+ * }
+ * ```
+ */
+export function streamAgentResponse<TContext>(
+  context: AgentContext<TContext>,
+  result: AsyncIterable<RunStreamEvent>,
+  options: StreamAgentResponseOptions = {},
+): AsyncIterableIterator<ThreadStreamEventInput, undefined> {
+  applyTracingDefault();
+  return new AgentResponseStream(context, result, options);
+}
+
+/**
+ * The iterator behind {@link streamAgentResponse}. Hand-written rather than an async generator:
+ * every model delta crosses it, and one generator hop per event was the bridge's largest cost.
+ */
+class AgentResponseStream<TContext> implements AsyncIterableIterator<
+  ThreadStreamEventInput,
+  undefined
+> {
+  private readonly tracker: ContextEventTracker<TContext>;
+  private readonly mapper: RunEventMapper<TContext>;
+  private merge: QueueMerge<RunStreamEvent, ThreadStreamEventInput> | undefined;
+  private state: 'start' | 'running' | 'finishing' | 'done' = 'start';
+  /** Events ready to hand out, in order. */
+  private out: ThreadStreamEventInput[] = [];
+  private head = 0;
+  /** Thrown once `out` is drained (after a guardrail rollback's removals). */
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly context: AgentContext<TContext>,
+    private readonly result: AsyncIterable<RunStreamEvent>,
+    options: StreamAgentResponseOptions,
+  ) {
+    this.tracker = new ContextEventTracker(context);
+    this.mapper = new RunEventMapper(
+      context,
+      this.tracker,
+      options.converter ?? DEFAULT_CONVERTER,
+      options.toolProgress,
+    );
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<ThreadStreamEventInput, undefined>> {
+    for (;;) {
+      if (this.head < this.out.length) {
+        const value = this.out[this.head++]!;
+        if (this.head === this.out.length) {
+          this.out = [];
+          this.head = 0;
+        }
+        return { value, done: false };
+      }
+      if (this.failure) {
+        const { error } = this.failure;
+        this.failure = undefined;
+        throw error;
+      }
+      switch (this.state) {
+        case 'start':
+          await this.tracker.resumeWorkflow();
+          this.merge = new QueueMerge(this.result[Symbol.asyncIterator](), this.context.events);
+          this.state = 'running';
+          break;
+        case 'running': {
+          // Inlined (no async helper): this runs once per model delta.
+          const queued = this.context.events.poll();
+          if (queued !== undefined) {
+            const ended = this.tracker.beforeEvent(queued);
+            if (ended) this.out.push(ended);
+            this.out.push(queued);
+            break;
+          }
+          const merge = this.merge!;
+          try {
+            const waiting = merge.wait();
+            if (waiting) await waiting;
+            const next = merge.take();
+            if (next === undefined) break;
+            if (next.done) {
+              merge.close();
+              this.state = 'finishing';
+              break;
+            }
+            let mapped = this.mapper.handle(next.value);
+            if (mapped instanceof Promise) mapped = await mapped;
+            if (mapped === undefined) break;
+            if (!Array.isArray(mapped)) return { value: mapped, done: false };
+            this.out.push(...mapped);
+          } catch (error) {
+            this.fail(merge, error);
+          }
+          break;
+        }
+        case 'finishing':
+          this.state = 'done';
+          this.out = await this.tracker.finish();
+          break;
+        case 'done':
+          return DONE;
+      }
+    }
+  }
+
+  /** The run failed: roll back on a guardrail tripwire, then rethrow once the removals are out. */
+  private fail(merge: QueueMerge<RunStreamEvent, ThreadStreamEventInput>, error: unknown): void {
+    merge.close();
+    this.state = 'done';
+    if (
+      error instanceof InputGuardrailTripwireTriggered ||
+      error instanceof OutputGuardrailTripwireTriggered
+    ) {
+      this.out.push(...this.tracker.rollback());
+    }
+    this.failure = { error };
+  }
+
+  /** Stops early (the consumer went away): cancels the run without waiting for it. */
+  async return(): Promise<IteratorResult<ThreadStreamEventInput, undefined>> {
+    this.merge?.close();
+    this.state = 'done';
+    this.out = [];
+    this.head = 0;
+    this.failure = undefined;
+    return DONE;
+  }
+}

@@ -1,0 +1,83 @@
+import { jsonError } from '../../http/error-response.js';
+import type { Logger } from '../../server/logger.js';
+import type { BlobAttachmentStore } from '../blob-attachment-store.js';
+import {
+  attachmentErrorResponse,
+  handleDirectUpload,
+  handlePreview,
+  handleTwoPhaseUpload,
+} from './handlers.js';
+
+export interface AttachmentRoutesOptions<TContext> {
+  /**
+   * Builds the request context for a direct upload (the other routes authenticate by their signed
+   * URL). Use the same function as `createChatKitHandler`; throw a `Response` (e.g. 401) to refuse.
+   */
+  getContext: (request: Request) => TContext | Promise<TContext>;
+  /** Path prefix of the routes. Default: the path of the store's `baseUrl`, so minted URLs and routes agree. */
+  basePath?: string;
+  logger?: Logger;
+}
+
+/** Answers a request to one of our routes, or `undefined` to let the app handle it. */
+export type AttachmentRouter = (request: Request) => Promise<Response | undefined>;
+
+const methodNotAllowed = (allow: string) =>
+  jsonError(405, { error: { code: 'method_not_allowed', message: `Use ${allow}` } }, { allow });
+
+const decodeSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The attachment routes as one web-standard function, mounted next to the ChatKit endpoint:
+ * - `POST <base>/upload`: direct upload (multipart `file`) → 201 attachment JSON;
+ * - `PUT|POST <base>/upload/<token>`: two-phase upload, phase 2;
+ * - `GET|HEAD <base>/attachments/<id>/preview?token=…`: image previews.
+ * Anything else resolves to `undefined`.
+ *
+ * @example
+ * const routes = createAttachmentRoutes(attachments, { getContext });
+ * app.all('/chatkit/*', async (c) => (await routes(c.req.raw)) ?? c.notFound());
+ */
+export function createAttachmentRoutes<TContext>(
+  attachments: BlobAttachmentStore<TContext>,
+  options: AttachmentRoutesOptions<TContext>,
+): AttachmentRouter {
+  const base = (options.basePath ?? attachments.basePath).replace(/\/+$/, '');
+  const handlerOptions = { logger: options.logger };
+  return async (request) => {
+    const { pathname, searchParams } = new URL(request.url);
+    if (!pathname.startsWith(`${base}/`)) return undefined;
+    const segments = pathname.slice(base.length + 1).split('/');
+    const { method } = request;
+
+    if (segments.length === 1 && segments[0] === 'upload') {
+      if (method !== 'POST') return methodNotAllowed('POST');
+      let context: TContext;
+      try {
+        context = await options.getContext(request);
+      } catch (error) {
+        return attachmentErrorResponse(error, options.logger);
+      }
+      return handleDirectUpload(attachments, request, context, handlerOptions);
+    }
+    if (segments.length === 2 && segments[0] === 'upload') {
+      const token = decodeSegment(segments[1]!);
+      if (!token) return undefined;
+      if (method !== 'PUT' && method !== 'POST') return methodNotAllowed('PUT, POST');
+      return handleTwoPhaseUpload(attachments, request, token, handlerOptions);
+    }
+    if (segments.length === 3 && segments[0] === 'attachments' && segments[2] === 'preview') {
+      const id = decodeSegment(segments[1]!);
+      if (!id) return undefined;
+      if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed('GET, HEAD');
+      return handlePreview(attachments, request, id, searchParams.get('token'), handlerOptions);
+    }
+    return undefined;
+  };
+}

@@ -1,0 +1,34 @@
+import { CustomStreamError } from '../../errors.js';
+import type { UserMessageItem } from '../../protocol/items.js';
+
+/** A user message's text as typed: text parts verbatim, tags as `@label`. */
+export function userMessageText(item: UserMessageItem): string {
+  let text = '';
+  for (const part of item.content) text += part.type === 'input_text' ? part.text : `@${part.text}`;
+  return text;
+}
+
+/** Options of {@link assertInputLength}. */
+export interface InputLimitOptions {
+  /** Largest accepted message, in characters (text, tags and quoted text together). */
+  maxChars: number;
+  /** The error text; default says how long the message was and what the limit is. */
+  message?: ((length: number, maxChars: number) => string) | undefined;
+}
+
+/**
+ * Rejects a user message that is too long before any model is called: throws a `custom`
+ * `CustomStreamError` (no retry; the user must shorten it). `null` input (a resumed turn) passes.
+ */
+export function assertInputLength(
+  input: UserMessageItem | null | undefined,
+  options: InputLimitOptions,
+): void {
+  if (!input) return;
+  const length = userMessageText(input).length + (input.quoted_text?.length ?? 0);
+  if (length <= options.maxChars) return;
+  const message =
+    options.message?.(length, options.maxChars) ??
+    `Your message is too long (${length} characters). Please shorten it to ${options.maxChars} characters or fewer and try again.`;
+  throw new CustomStreamError(message, { allowRetry: false });
+}

@@ -1,0 +1,33 @@
+import { CustomStreamError } from '../../errors.js';
+import type { InferenceOptions } from '../../protocol/content.js';
+
+/** Options of {@link resolveToolChoice}. */
+export interface ResolveToolChoiceOptions {
+  /** An id with no route: `'ignore'` (default) answers normally; `'error'` fails the turn. */
+  onUnknown?: 'ignore' | 'error' | undefined;
+}
+
+/**
+ * Routes the composer's tool choice (`inference_options.tool_choice.id`, from `composer.tools` on
+ * the client) to whatever handles it: a tool name to force, an agent to run, a prompt to add.
+ * Returns undefined when the user picked no tool (or an unknown one, with `onUnknown: 'ignore'`).
+ *
+ * @example
+ * ```ts
+ * const route = resolveToolChoice(input?.inference_options, { search: searchAgent, draw: imageAgent });
+ * const agent = route?.target ?? defaultAgent;
+ * ```
+ */
+export function resolveToolChoice<TTarget>(
+  inferenceOptions: InferenceOptions | null | undefined,
+  routes: Readonly<Record<string, TTarget>>,
+  options: ResolveToolChoiceOptions = {},
+): { id: string; target: TTarget } | undefined {
+  const id = inferenceOptions?.tool_choice?.id;
+  if (id == null) return undefined;
+  if (Object.hasOwn(routes, id)) return { id, target: routes[id] as TTarget };
+  if (options.onUnknown === 'error') {
+    throw new CustomStreamError(`The tool "${id}" is not available.`, { allowRetry: false });
+  }
+  return undefined;
+}

@@ -1,0 +1,15 @@
+/**
+ * @module Test utilities: `startFakeModelServer`, a local fake of the OpenAI Responses, Chat
+ * Completions and Anthropic Messages APIs for end-to-end tests of model integrations. Node-only
+ * (`node:http`); no test-runner dependency.
+ */
+export { startFakeModelServer, type FakeModelServer } from './fake-model-server.js';
+export {
+  textDeltas,
+  type FakeApi,
+  type FakeError,
+  type FakeRequest,
+  type FakeScript,
+  type FakeToolCall,
+  type FakeTurn,
+} from './fake-turn.js';
