@@ -3,13 +3,15 @@
  * it, since absolute speed drifts between machines. Select with BENCH=pipeline,http,stores,agents;
  * BENCH_SCALE shrinks the store data set for a quick run.
  */
+import { runAgentsBench } from './agents.bench.js';
 import { runHttpBench } from './http.bench.js';
 import { runPipelineBench } from './pipeline.bench.js';
 import { runStoreBench } from './stores.bench.js';
 
-const selected = new Set((process.env.BENCH ?? 'pipeline,http,stores').split(','));
+const selected = new Set((process.env.BENCH ?? 'pipeline,http,stores,agents').split(','));
 console.log(`Threadline benchmarks · node ${process.version} · ${new Date().toISOString()}`);
 
 if (selected.has('pipeline')) await runPipelineBench();
 if (selected.has('http')) await runHttpBench();
 if (selected.has('stores')) await runStoreBench();
+if (selected.has('agents')) await runAgentsBench();
