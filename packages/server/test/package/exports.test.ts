@@ -12,7 +12,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 };
 
 /** Entries that must run on any runtime (Node, Bun, Deno, edge) without optional packages. */
-const RUNTIME_NEUTRAL = ['.', './protocol', './http', './widgets', './stores/memory', './providers'];
+const RUNTIME_NEUTRAL = ['.', './protocol', './http', './widgets', './stores/memory', './providers', './forms', './actions'];
 const ALLOWED_PACKAGES = new Set(['zod']);
 
 const importsOf = (file: string): string[] => {

@@ -1,0 +1,25 @@
+/**
+ * @module Widget actions: `ActionRegistry` (server handlers by action type for
+ * `threads.custom_action` and `threads.sync_custom_action`, with optional zod payload schemas),
+ * event helpers (replace the sender widget, hidden context, client effects), `emitClientEffect`
+ * for server tools, and `clientChatTool` for the provider tool loops (Agents SDK client tools:
+ * `@threadline/server/actions/agents`). Needs only zod.
+ */
+export {
+  ActionRegistry,
+  type ActionHandler,
+  type ActionHandlerArgs,
+  type ActionHost,
+  type ActionOptions,
+  type ActionRegistryOptions,
+  type SyncActionHandler,
+  type SyncActionHandlerArgs,
+} from './action-registry.js';
+export { clientEffectEvent, hiddenContextEvent, replacedWidgetEvent } from './action-events.js';
+export { emitClientEffect, type TurnContextLike } from './client-effects.js';
+export {
+  CLIENT_TOOL_PENDING_OUTPUT,
+  clientChatTool,
+  requestClientToolCall,
+  type ClientToolOptions,
+} from './client-tools.js';

@@ -1,0 +1,373 @@
+import { z } from 'zod';
+import { CustomStreamError, NotFoundError } from '../errors.js';
+import type { Action } from '../protocol/actions.js';
+import type { ThreadStreamEventInput } from '../protocol/events.js';
+import type { UserMessageItem, WidgetItem } from '../protocol/items.js';
+import type { ThreadMetadata } from '../protocol/thread.js';
+import type { WidgetRoot } from '../protocol/widgets/index.js';
+import type { TurnContext } from '../providers/turn-context.js';
+import { consoleLogger, type Logger } from '../server/logger.js';
+import type { Store } from '../stores/store.js';
+import {
+  answerText,
+  FormSpecSchema,
+  normalizeFormRequest,
+  validateAnswers,
+  type FormRequest,
+  type FormSpec,
+} from './form-spec.js';
+import {
+  DEFAULT_FORM_WIDGET_TEXTS,
+  FORM_ACTIONS,
+  formCopyText,
+  formSummaryWidget,
+  formWidget,
+  type FormOutcome,
+  type FormWidgetTexts,
+} from './form-widget.js';
+
+/** The default name of the form tool. */
+export const FORM_TOOL_NAME = 'ask_user_form';
+/** Where the pending form lives: a key of the (server-private) `thread.metadata`. */
+export const DEFAULT_FORM_METADATA_KEY = 'threadline_pending_form';
+
+/** A form waiting for the user, as stored in `thread.metadata`. */
+export interface PendingForm {
+  interaction_id: string;
+  /** The widget item showing the form. */
+  item_id: string;
+  /** The tool that asked. */
+  tool_name: string;
+  spec: FormSpec;
+  created_at: string;
+}
+
+const PendingFormSchema: z.ZodType<PendingForm> = z.object({
+  interaction_id: z.string(),
+  item_id: z.string(),
+  tool_name: z.string(),
+  spec: FormSpecSchema,
+  created_at: z.string(),
+});
+
+/** Texts the model and the user read; override any of them. */
+export interface FormTexts {
+  /** The assistant's reply to a message sent while a form is pending (the model is not called). */
+  reminder: string;
+  /** The tool's result once the form is shown (the model reads it if the run does not stop). */
+  toolResult: string;
+  /** The tool's result when another form is still pending. */
+  alreadyPending: string;
+  widget: FormWidgetTexts;
+}
+
+export const DEFAULT_FORM_TEXTS: FormTexts = {
+  reminder:
+    'Please complete the form above first — or choose “Use your best judgement” or “Cancel” — and I will continue.',
+  toolResult:
+    'The form is now displayed to the user. Do not repeat its questions and do not call other tools: end your turn now (one short sentence at most). The answers will arrive in the next turn.',
+  alreadyPending:
+    'Another form is still waiting for the user. Do not show a new one; end your turn and wait for the answers.',
+  widget: DEFAULT_FORM_WIDGET_TEXTS,
+};
+
+/** Options of {@link FormInteractions}. */
+export interface FormInteractionsOptions {
+  /** The `thread.metadata` key of the pending form; default `threadline_pending_form`. */
+  metadataKey?: string | undefined;
+  texts?: Partial<Omit<FormTexts, 'widget'>> & { widget?: Partial<FormWidgetTexts> | undefined };
+  /** Resume the agent after "Cancel" too (it reads that the user cancelled); default true. */
+  resumeOnCancel?: boolean | undefined;
+  logger?: Logger | undefined;
+}
+
+/** What {@link FormInteractions.handleFormAction} needs. */
+export interface FormActionArgs<TContext> {
+  thread: ThreadMetadata;
+  action: Action;
+  sender: WidgetItem | null;
+  context: TContext;
+  store: Store<TContext>;
+  /** The agent's continuation once the form is resolved, usually `respond(thread, null, context, { signal })`. */
+  resume?: (() => AsyncIterable<ThreadStreamEventInput>) | undefined;
+}
+
+type FormActionKind = 'submit' | 'best_judgement' | 'cancel';
+const KINDS: Readonly<Record<string, FormActionKind>> = {
+  [FORM_ACTIONS.submit]: 'submit',
+  [FORM_ACTIONS.bestJudgement]: 'best_judgement',
+  [FORM_ACTIONS.cancel]: 'cancel',
+};
+
+type Claim =
+  | { type: 'ignored'; reason: string }
+  | { type: 'invalid'; pending: PendingForm; values: Record<string, string | boolean | null>; errors: Record<string, string> }
+  | { type: 'resolved'; pending: PendingForm; outcome: FormOutcome };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const now = (): string => new Date().toISOString();
+
+/** The hidden context that hands the user's answer to the model. */
+export function formAnswerContext(pending: PendingForm, outcome: FormOutcome): string {
+  const { spec, tool_name } = pending;
+  switch (outcome.kind) {
+    case 'submitted':
+      return [
+        `The user answered the form "${spec.title}" (shown by the ${tool_name} tool):`,
+        ...spec.fields.map((field) => `- ${field.label} [${field.name}]: ${answerText(field, outcome.answers[field.name])}`),
+        'Continue the task with these answers.',
+      ].join('\n');
+    case 'best_judgement':
+      return `The user did not fill in the form "${spec.title}" (shown by the ${tool_name} tool) and asked you to use your best judgement instead. Continue with reasonable assumptions and state them briefly.`;
+    case 'cancelled':
+      return `The user cancelled the form "${spec.title}" (shown by the ${tool_name} tool). Do not ask for this information again unless the user brings it up; continue without it or stop if you cannot.`;
+    default: {
+      const unreachable: never = outcome;
+      throw new Error(`Unknown outcome ${String(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * Form-based human-in-the-loop (SEED-SYSTEMS §A.5): a tool shows a form widget and records a
+ * pending interaction in `thread.metadata` (so it survives a restart: it lives in the `Store`);
+ * the form's buttons send `human.form_submit` / `human.best_judgement` / `human.cancel`; the
+ * answer is validated (invalid → the form comes back with the errors), the form is replaced by a
+ * read-only summary, the answer reaches the model as hidden context and the agent resumes in the
+ * same response. While a form is pending, new messages get a reminder instead of a model call.
+ *
+ * Create one per server (it also serializes concurrent submits of a thread in this process) and
+ * use it from the form tool (`createFormTool`), `action()` and the top of `respond()`.
+ */
+export class FormInteractions<TContext = unknown> {
+  readonly metadataKey: string;
+  readonly texts: FormTexts;
+  private readonly resumeOnCancel: boolean;
+  private readonly logger: Logger;
+  private readonly busy = new Set<string>();
+  /** Turns that already showed a form (a model may call the tool twice in one step). */
+  private readonly presentedIn = new WeakSet<object>();
+
+  constructor(options: FormInteractionsOptions = {}) {
+    this.metadataKey = options.metadataKey ?? DEFAULT_FORM_METADATA_KEY;
+    this.texts = {
+      ...DEFAULT_FORM_TEXTS,
+      ...options.texts,
+      widget: { ...DEFAULT_FORM_WIDGET_TEXTS, ...options.texts?.widget },
+    };
+    this.resumeOnCancel = options.resumeOnCancel ?? true;
+    this.logger = options.logger ?? consoleLogger;
+  }
+
+  /** The thread's pending form, if any (a malformed stored value counts as none). */
+  pending(thread: ThreadMetadata): PendingForm | undefined {
+    const raw: unknown = (thread.metadata as Record<string, unknown> | undefined)?.[this.metadataKey];
+    if (raw === undefined) return undefined;
+    const parsed = PendingFormSchema.safeParse(raw);
+    if (!parsed.success) this.logger.warn(`Ignoring a malformed pending form on thread ${thread.id}`);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Whether `action` is one of the form's actions. */
+  isFormAction(action: Action): boolean {
+    return Object.hasOwn(KINDS, action.type);
+  }
+
+  /**
+   * Shows a form (what the form tool does): validates the request, records the pending
+   * interaction, streams the form widget through `context` and returns the text for the model.
+   * An invalid request returns an error text, so the model can fix it; it never throws for one.
+   */
+  async present(context: TurnContext<TContext>, request: FormRequest, toolName: string = FORM_TOOL_NAME): Promise<string> {
+    const { thread, store, requestContext } = context;
+    if (this.presentedIn.has(context)) return this.texts.alreadyPending;
+    const existing = this.pending(thread);
+    if (existing && (await this.formItem(store, thread, existing, requestContext))) return this.texts.alreadyPending;
+    const normalized = normalizeFormRequest(request);
+    if ('error' in normalized) return `Error: ${normalized.error} Fix the form and call ${toolName} again.`;
+    const { spec } = normalized;
+    const pending: PendingForm = {
+      interaction_id: `form_${crypto.randomUUID().replace(/-/g, '')}`,
+      item_id: context.generateId('message'),
+      tool_name: toolName,
+      spec,
+      created_at: now(),
+    };
+    this.presentedIn.add(context);
+    await this.save(store, thread, requestContext, pending);
+    await context.stream({
+      type: 'thread.item.done',
+      item: {
+        type: 'widget',
+        id: pending.item_id,
+        thread_id: thread.id,
+        created_at: pending.created_at,
+        widget: formWidget(spec, pending.interaction_id, {}, this.texts.widget),
+        copy_text: formCopyText(spec),
+      },
+    });
+    return this.texts.toolResult;
+  }
+
+  /**
+   * Call at the top of `respond()`: while a form is pending, returns the events of a short
+   * assistant reminder (and the model must not be called); otherwise undefined. A pending form
+   * whose widget is gone (e.g. removed by a retry) is forgotten.
+   *
+   * @example
+   * ```ts
+   * async *respond(thread, input, context, options) {
+   *   const blocked = await forms.guardPendingForm(this.store, thread, input, context);
+   *   if (blocked) {
+   *     yield* blocked;
+   *     return;
+   *   }
+   *   // … run the agent
+   * }
+   * ```
+   */
+  async guardPendingForm(
+    store: Store<TContext>,
+    thread: ThreadMetadata,
+    _input: UserMessageItem | null,
+    context: TContext,
+  ): Promise<AsyncIterable<ThreadStreamEventInput> | undefined> {
+    const pending = this.pending(thread);
+    if (!pending) return undefined;
+    if (!(await this.formItem(store, thread, pending, context))) {
+      this.logger.info(`Forgetting pending form ${pending.interaction_id}: its widget is gone`);
+      await this.save(store, thread, context, undefined);
+      return undefined;
+    }
+    const text = this.texts.reminder;
+    const id = store.generateItemId('message', thread, context);
+    return (async function* (): AsyncGenerator<ThreadStreamEventInput> {
+      yield {
+        type: 'thread.item.done',
+        item: { type: 'assistant_message', id, thread_id: thread.id, created_at: now(), content: [{ type: 'output_text', text }] },
+      };
+    })();
+  }
+
+  /**
+   * Handles `human.form_submit`, `human.best_judgement` and `human.cancel`. A submit with missing
+   * or invalid answers re-renders the form with the errors (`thread.item.replaced`). Otherwise the
+   * interaction is resolved (once: a second submit of the same form yields nothing), the form is
+   * replaced by a read-only summary, the answer is stored as hidden context and `resume()` streams
+   * the agent's continuation.
+   */
+  async *handleFormAction(args: FormActionArgs<TContext>): AsyncGenerator<ThreadStreamEventInput, void, undefined> {
+    const { thread, action, sender, context, store } = args;
+    const kind = Object.hasOwn(KINDS, action.type) ? KINDS[action.type] : undefined;
+    if (!kind) throw new CustomStreamError(`Unknown form action "${action.type}".`);
+    const payload = isRecord(action.payload) ? action.payload : {};
+    const interactionId = payload.interaction_id;
+    if (typeof interactionId !== 'string') {
+      throw new CustomStreamError(`Invalid payload for action "${action.type}": interaction_id is missing.`);
+    }
+    const claim = await this.claim(store, thread, context, { kind, interactionId, senderId: sender?.id, payload });
+    if (claim.type === 'ignored') {
+      this.logger.info(`Ignoring ${action.type} for ${interactionId}: ${claim.reason}`);
+      return;
+    }
+    const { pending } = claim;
+    const base = await this.baseItem(store, thread, context, pending, sender);
+    if (claim.type === 'invalid') {
+      const widget = formWidget(pending.spec, pending.interaction_id, { values: claim.values, errors: claim.errors }, this.texts.widget);
+      yield { type: 'thread.item.replaced', item: { ...base, widget } };
+      return;
+    }
+    const { outcome } = claim;
+    const summary: WidgetRoot = formSummaryWidget(pending.spec, outcome, this.texts.widget);
+    yield { type: 'thread.item.replaced', item: { ...base, widget: summary, copy_text: formCopyText(pending.spec, outcome) } };
+    yield {
+      type: 'thread.item.done',
+      item: {
+        type: 'hidden_context_item',
+        id: store.generateItemId('message', thread, context),
+        thread_id: thread.id,
+        created_at: now(),
+        content: formAnswerContext(pending, outcome),
+      },
+    };
+    if (args.resume && (outcome.kind !== 'cancelled' || this.resumeOnCancel)) yield* args.resume();
+  }
+
+  /** Decides what a form action does and, when it resolves the form, clears the pending state. */
+  private async claim(
+    store: Store<TContext>,
+    thread: ThreadMetadata,
+    context: TContext,
+    request: { kind: FormActionKind; interactionId: string; senderId: string | undefined; payload: Record<string, unknown> },
+  ): Promise<Claim> {
+    // One form action per thread at a time in this process: a double click must not resume twice.
+    if (this.busy.has(thread.id)) return { type: 'ignored', reason: 'another submit of this thread is in progress' };
+    this.busy.add(thread.id);
+    try {
+      const fresh = await store.loadThread(thread.id, context);
+      const pending = this.pending(fresh);
+      if (!pending || pending.interaction_id !== request.interactionId) {
+        return { type: 'ignored', reason: 'the form is not pending (already answered?)' };
+      }
+      if (request.senderId !== undefined && request.senderId !== pending.item_id) {
+        return { type: 'ignored', reason: 'the action came from another widget' };
+      }
+      let outcome: FormOutcome;
+      if (request.kind === 'submit') {
+        const validation = validateAnswers(pending.spec, request.payload);
+        if (!validation.ok) return { type: 'invalid', pending, values: validation.answers, errors: validation.errors };
+        outcome = { kind: 'submitted', answers: validation.answers };
+      } else {
+        outcome = request.kind === 'cancel' ? { kind: 'cancelled' } : { kind: 'best_judgement' };
+      }
+      thread.metadata = { ...fresh.metadata };
+      await this.save(store, thread, context, undefined);
+      return { type: 'resolved', pending, outcome };
+    } finally {
+      this.busy.delete(thread.id);
+    }
+  }
+
+  /** Sets (or, with undefined, clears) the pending form on `thread` and saves it. */
+  private async save(store: Store<TContext>, thread: ThreadMetadata, context: TContext, pending: PendingForm | undefined) {
+    const metadata: Record<string, unknown> = { ...thread.metadata };
+    if (pending) metadata[this.metadataKey] = pending;
+    else delete metadata[this.metadataKey];
+    // Mutated in place: the server's pipeline holds this object and saves it again at the end.
+    thread.metadata = metadata;
+    await store.saveThread(thread, context);
+  }
+
+  /** The form's widget item, or undefined when it no longer exists. */
+  private async formItem(store: Store<TContext>, thread: ThreadMetadata, pending: PendingForm, context: TContext) {
+    try {
+      const item = await store.loadItem(thread.id, pending.item_id, context);
+      return item.type === 'widget' ? item : undefined;
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  /** The item to replace: the sender, else the stored form item, else a new one with its id. */
+  private async baseItem(
+    store: Store<TContext>,
+    thread: ThreadMetadata,
+    context: TContext,
+    pending: PendingForm,
+    sender: WidgetItem | null,
+  ): Promise<WidgetItem> {
+    if (sender?.id === pending.item_id) return sender;
+    const stored = await this.formItem(store, thread, pending, context);
+    if (stored) return stored;
+    return {
+      type: 'widget',
+      id: pending.item_id,
+      thread_id: thread.id,
+      created_at: pending.created_at,
+      widget: formWidget(pending.spec, pending.interaction_id, {}, this.texts.widget),
+    };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * @module MCP tools for `@openai/agents`: `mcpAgentTools` turns an `McpToolset`'s tools into
+ * Agents SDK function tools whose calls stream progress, widgets and errors through the run's
+ * `AgentContext`. Needs `@modelcontextprotocol/sdk` and `@openai/agents`.
+ */
+import { tool, type FunctionTool, type RunContext } from '@openai/agents';
+import type { AgentContext } from '../../agents/agent-context.js';
+import { TurnContext } from '../../providers/turn-context.js';
+import type { McpTool, McpToolset } from '../toolset.js';
+
+/** A non-strict JSON Schema parameters object, as `tool({ strict: false })` takes it. */
+type AgentParameters = {
+  type: 'object';
+  properties: Record<string, never>;
+  required: never[];
+  additionalProperties: true;
+};
+
+/** An MCP tool as an Agents SDK function tool. */
+export type McpAgentTool<TContext> = FunctionTool<AgentContext<TContext>, AgentParameters, unknown>;
+
+/** The MCP input schema as a non-strict Agents SDK parameters object. */
+function agentParameters(inputSchema: Record<string, unknown>): AgentParameters {
+  const { $schema: _schema, ...schema } = inputSchema;
+  return {
+    ...schema,
+    type: 'object',
+    properties: (schema.properties as Record<string, unknown> | undefined) ?? {},
+    required: (schema.required as string[] | undefined) ?? [],
+    additionalProperties: (schema.additionalProperties as boolean | undefined) ?? true,
+  } as AgentParameters;
+}
+
+/** One MCP tool as an Agents SDK function tool (non-strict: the server's schema is sent as is). */
+export function toAgentTool<TContext>(
+  mcpTool: McpTool<TContext>,
+  fallbackContext: AgentContext<TContext>,
+): McpAgentTool<TContext> {
+  return tool({
+    name: mcpTool.name,
+    description: mcpTool.description,
+    parameters: agentParameters(mcpTool.inputSchema),
+    strict: false,
+    async execute(input: unknown, runContext?: RunContext<AgentContext<TContext>>) {
+      const context = runContext?.context instanceof TurnContext ? runContext.context : fallbackContext;
+      const args: unknown = typeof input === 'string' && input !== '' ? JSON.parse(input) : input;
+      return mcpTool.call(args, context);
+    },
+  });
+}
+
+/**
+ * The toolset's tools for this turn as Agents SDK function tools. Call it in `respond` with the
+ * turn's `AgentContext` (unavailable servers are announced through it) and give the tools to the
+ * agent you run.
+ *
+ * @example
+ * ```ts
+ * const context = new AgentContext({ thread, store: this.store, requestContext, signal });
+ * const tools = await mcpAgentTools(tasksToolset, context);
+ * yield* streamAgentRun(context, baseAgent.clone({ tools: [...baseTools, ...tools] }), input);
+ * ```
+ */
+export async function mcpAgentTools<TContext>(
+  toolset: McpToolset<TContext>,
+  context: AgentContext<TContext>,
+): Promise<McpAgentTool<TContext>[]> {
+  return (await toolset.tools(context)).map((mcpTool) => toAgentTool(mcpTool, context));
+}

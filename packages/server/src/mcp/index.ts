@@ -1,0 +1,35 @@
+/**
+ * @module MCP integration: `McpHub` (client sessions to stdio, streamable HTTP or custom MCP
+ * servers, per-request credentials), `McpToolset` (per-agent server and tool selection with
+ * allow/deny lists, timeouts, progress and visible errors), widgets from tool results
+ * (`extractToolResultWidget`), provider tool-loop adapters (`mcpChatTools`) and, for MCP server
+ * authors, `widgetToolResult`. Agents SDK tools: `@threadline/server/mcp/agents`.
+ * Needs `@modelcontextprotocol/sdk`.
+ */
+export { McpHub, type McpHubOptions } from './hub.js';
+export { McpToolset, type JsonSchemaObject, type McpTool, type McpToolsetOptions } from './toolset.js';
+export { McpConnection, isConnectionFailure, type McpCallOptions, type McpConnectionOptions } from './connection.js';
+export {
+  exposedToolName,
+  isToolExposed,
+  type McpCustomServerConfig,
+  type McpHeaders,
+  type McpHeadersInit,
+  type McpHeadersOption,
+  type McpHttpServerConfig,
+  type McpServerCommonConfig,
+  type McpServerConfig,
+  type McpStdioServerConfig,
+  type McpToolFilter,
+  type McpToolInfo,
+} from './server-config.js';
+export { describeCallFailure, runMcpToolCall, type McpCallBehavior, type McpProgressOption } from './tool-call.js';
+export {
+  extractToolResultWidget,
+  toolResultText,
+  WIDGET_MIME_TYPE,
+  WIDGET_URI_SCHEME,
+  type ToolResultWidget,
+} from './ui-resources.js';
+export { widgetToolResult, type WidgetToolResultOptions } from './widget-result.js';
+export { mcpChatTools, passThroughParameters, toChatTool } from './chat-tools.js';
