@@ -1,0 +1,103 @@
+/** `createApp(deps)`: the Hono composition of middleware and routes. No business logic here. */
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppEnv } from './app-env.js';
+import type { AgentRegistry } from './assistant/agents.js';
+import type { AssistantServer } from './assistant/assistant-server.js';
+import type { Authenticate } from './auth/identity.js';
+import type { AppConfig } from './config.js';
+import { errorJson } from './http/json-error.js';
+import type { AppLogger } from './logging.js';
+import { requireAuth } from './middleware/auth.js';
+import { clientIp } from './middleware/client-ip.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { requestId } from './middleware/request-id.js';
+import type { OpenStreams } from './open-streams.js';
+import type { RateLimiter } from './rate-limit/rate-limiter.js';
+import { chatkitRoutes } from './routes/chatkit.js';
+import { clientSecretRoutes, type ClientSecretMinter } from './routes/client-secret.js';
+import { healthRoutes, type ReadinessCheck } from './routes/health.js';
+import { pageRoutes } from './routes/pages.js';
+import type { UploadRoutes } from './routes/uploads.js';
+
+export interface AppDeps {
+  config: AppConfig;
+  logger: AppLogger;
+  server: AssistantServer;
+  agents: AgentRegistry;
+  authenticate: Authenticate;
+  limiter: RateLimiter;
+  streams: OpenStreams;
+  readiness: Record<string, ReadinessCheck>;
+  /** Hosted mode; undefined → `/chatkit/client_secret` answers 404. */
+  clientSecrets?: ClientSecretMinter | undefined;
+  /** Upload and preview routes; undefined when uploads are disabled. */
+  uploads?: UploadRoutes | undefined;
+  /** True once a graceful shutdown began. */
+  isDraining: () => boolean;
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { config, logger, limiter } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestId(logger));
+  app.use('/chatkit/*', async (c, next) => {
+    if (!deps.isDraining()) return next();
+    return errorJson(503, 'shutting_down', 'The server is restarting; try again in a moment', {
+      'retry-after': '5',
+      connection: 'close',
+    });
+  });
+  if (config.server.corsOrigins.length > 0) {
+    const anyOrigin = config.server.corsOrigins.includes('*');
+    app.use(
+      '/chatkit/*',
+      cors({
+        origin: anyOrigin ? '*' : config.server.corsOrigins,
+        credentials: !anyOrigin,
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
+        allowHeaders: ['content-type', 'authorization', 'x-request-id'],
+        exposeHeaders: ['x-request-id', 'retry-after'],
+        maxAge: 600,
+      }),
+    );
+  }
+  const byIp = rateLimit(limiter, {
+    limit: config.rateLimit.perIp,
+    key: (c) => `ip:${clientIp(c, config.server.trustProxy)}`,
+  });
+  const byUser = rateLimit(limiter, {
+    limit: config.rateLimit.perUser,
+    key: (c: Context<AppEnv>) => {
+      const { userId, tenantId } = c.get('identity');
+      return `user:${tenantId ?? ''}:${userId}`;
+    },
+  });
+  const auth = requireAuth(deps.authenticate);
+  app.use('/chatkit/*', byIp);
+  for (const path of ['/chatkit', '/chatkit/upload', '/chatkit/client_secret']) {
+    app.use(path, auth, byUser);
+  }
+
+  app.route('/', healthRoutes({ checks: deps.readiness, isDraining: deps.isDraining }));
+  app.route('/', pageRoutes(config, deps.agents));
+  app.route('/chatkit/client_secret', clientSecretRoutes(deps.clientSecrets));
+  if (deps.uploads) app.route('/chatkit', deps.uploads.routes);
+  app.route(
+    '/chatkit',
+    chatkitRoutes({
+      server: deps.server,
+      agents: deps.agents,
+      streams: deps.streams,
+      maxBodyBytes: config.server.maxBodyBytes,
+    }),
+  );
+
+  app.notFound(() => errorJson(404, 'not_found', 'No such route'));
+  app.onError((error, c) => {
+    (c.get('log') ?? logger).error({ err: error }, 'Unhandled error');
+    return errorJson(500, 'internal_error', 'The server failed to process the request');
+  });
+  return app;
+}

@@ -1,0 +1,153 @@
+import {
+  Agent,
+  OpenAIChatCompletionsModel,
+  OpenAIResponsesModel,
+  tool,
+  type Model,
+  type Tool,
+} from '@openai/agents';
+import OpenAI from 'openai';
+import type { z } from 'zod';
+import {
+  AgentContext,
+  agentTitleGenerator,
+  classifyOpenAIError,
+  streamAgentRun,
+  ThreadItemConverter,
+} from '@threadline/server/agents';
+import {
+  loadHistory,
+  resolveToolChoice,
+  selectModel,
+  turnInferenceOptions,
+  withFriendlyErrors,
+  withThreadTitle,
+} from '@threadline/server/providers';
+import type { Logger, ThreadStreamEventInput } from '@threadline/server';
+import type { AppConfig } from '../../config.js';
+import type { AgentDefinition } from '../../config/agents-file.js';
+import type { AppContext } from '../../context.js';
+import type { AgentRegistry } from '../agents.js';
+import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
+import type { Responder, TurnRequest } from '../responder.js';
+import type { BuiltinTool } from '../tools/builtin-tool.js';
+import { toolsFor } from '../tools/builtin-tools.js';
+
+type Ctx = AgentContext<AppContext>;
+
+/** How many of the newest thread items the model sees. */
+const HISTORY_LIMIT = 40;
+/** Model ↔ tool round trips per turn. */
+const MAX_TURNS = 8;
+
+/** A built-in tool as an Agents SDK function tool, with Rails-style progress around it. */
+function agentTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): Tool<Ctx> {
+  return tool({
+    name: builtin.name,
+    description: builtin.description,
+    parameters: builtin.parameters as unknown as z.ZodObject,
+    execute: async (args: unknown, runContext) => {
+      const ctx = runContext!.context;
+      await ctx.stream(toolProgress(builtin.name, args));
+      const result = await builtin.execute(args, {
+        thread: ctx.thread,
+        context: ctx.requestContext,
+        agent,
+        signal: ctx.signal,
+        emit: (event) => ctx.stream(event),
+        newItemId: () => ctx.generateId('message'),
+      });
+      await ctx.stream(PREPARING);
+      return JSON.stringify(result);
+    },
+  }) as Tool<Ctx>;
+}
+
+/**
+ * Real models through the Agents SDK bridge (`@threadline/server/agents`): the thread's history as
+ * input, the agent's instructions and built-in tools, the model the user picked (within the agent's
+ * allow-list), the composer tool's extra instructions or forced tool, provider errors as friendly
+ * messages, and the OpenAI Responses or Chat Completions API per `THREADLINE_MODEL_PROVIDER`.
+ */
+export class AgentsResponder implements Responder {
+  readonly description: string;
+  readonly titlesThreads: boolean;
+  private readonly client: OpenAI;
+  private readonly converter = new ThreadItemConverter();
+  private readonly models = new Map<string, Model>();
+  private readonly titleGenerator: ReturnType<typeof agentTitleGenerator> | undefined;
+
+  constructor(
+    private readonly config: AppConfig['model'],
+    private readonly agents: AgentRegistry,
+    private readonly logger: Logger,
+  ) {
+    this.client = new OpenAI({
+      apiKey: config.apiKey ?? 'not-needed',
+      baseURL: config.baseURL,
+      maxRetries: 2,
+      timeout: 120_000,
+    });
+    const api = config.provider === 'openai-chat' ? 'Chat Completions' : 'Responses';
+    this.description = `${config.name} (OpenAI ${api}${config.baseURL ? ` at ${config.baseURL}` : ''})`;
+    this.titleGenerator = config.titleModel
+      ? agentTitleGenerator({ model: this.model(config.titleModel) })
+      : undefined;
+    this.titlesThreads = this.titleGenerator !== undefined;
+  }
+
+  private model(name: string): Model {
+    let model = this.models.get(name);
+    if (!model) {
+      model =
+        this.config.provider === 'openai-chat'
+          ? new OpenAIChatCompletionsModel(this.client, name)
+          : new OpenAIResponsesModel(this.client, name);
+      this.models.set(name, model);
+    }
+    return model;
+  }
+
+  async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
+    const { thread, input, context, agent, store, signal } = turn;
+    yield ANALYZING;
+    const history = await loadHistory(store, thread, context, { limit: HISTORY_LIMIT });
+    const options = turnInferenceOptions(input, history);
+    const modelName = selectModel(options, {
+      allowed: this.agents.allowedModels(agent),
+      default: this.agents.modelOf(agent),
+      onUnknown: 'error',
+    });
+    const composerTools = Object.fromEntries(agent.composerTools.map((t) => [t.id, t]));
+    const picked = resolveToolChoice(options, composerTools)?.target;
+    const instructions = picked?.instructions
+      ? `${agent.instructions}\n\n${picked.instructions}`
+      : agent.instructions;
+    const tools = toolsFor(agent).map((builtin) => agentTool(builtin, agent));
+    const forced = picked?.forceTool && agent.tools.includes(picked.forceTool) ? picked.forceTool : undefined;
+    const sdkAgent = new Agent<Ctx>({
+      name: agent.name,
+      instructions,
+      model: this.model(modelName),
+      tools,
+      ...(forced ? { modelSettings: { toolChoice: forced }, resetToolChoice: true } : {}),
+    });
+    const agentContext = new AgentContext<AppContext>({ thread, store, requestContext: context, signal });
+    const modelInput = await this.converter.toAgentInput(history);
+    const events = withFriendlyErrors(
+      streamAgentRun(agentContext, sdkAgent, modelInput as Parameters<typeof streamAgentRun>[2], {
+        runOptions: { maxTurns: MAX_TURNS },
+      }),
+      { classify: classifyOpenAIError },
+    );
+    if (!this.titleGenerator) {
+      yield* events;
+      return;
+    }
+    yield* withThreadTitle(thread, input, events, {
+      generate: this.titleGenerator,
+      signal,
+      onError: (error) => this.logger.warn('Title generation failed', error),
+    });
+  }
+}

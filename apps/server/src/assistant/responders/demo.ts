@@ -1,0 +1,65 @@
+import type { ThreadStreamEventInput } from '@threadline/server';
+import { sleep, streamTextMessage } from '../message-events.js';
+import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
+import { userText, type Responder, type TurnRequest } from '../responder.js';
+import { summaryCard } from '../tools/builtin-tools.js';
+
+/** The demo model's answer to `text` (deterministic). */
+export function demoReply(text: string): string {
+  const quoted = text === '' ? 'nothing' : `"${text.length > 200 ? `${text.slice(0, 199)}…` : text}"`;
+  return (
+    `You said ${quoted}. This is Threadline's offline demo model: it streams this text word by word, ` +
+    'shows progress updates and a card, and needs no API key. Set OPENAI_API_KEY and restart ' +
+    'without --demo to talk to a real model.'
+  );
+}
+
+/** Splits text into word-sized deltas that join back to the exact text. */
+export const wordChunks = (text: string): string[] => text.match(/\S+\s*/g) ?? [];
+
+/**
+ * A deterministic offline model (`--demo`): a progress update, a tool-style progress line, a card
+ * widget, then the reply streamed word by word, `delayMs` apart. Honours cancellation.
+ */
+export class DemoResponder implements Responder {
+  readonly description = 'demo (offline, deterministic; no API key needed)';
+
+  constructor(private readonly delayMs: number) {}
+
+  async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
+    const { thread, context, store, signal } = turn;
+    const text = userText(turn.input);
+    yield ANALYZING;
+    await sleep(this.delayMs, signal);
+    yield toolProgress('search_resources', { query: text });
+    await sleep(this.delayMs, signal);
+    yield PREPARING;
+    yield {
+      type: 'thread.item.done',
+      item: {
+        type: 'widget',
+        id: store.generateItemId('message', thread, context),
+        thread_id: thread.id,
+        created_at: new Date().toISOString(),
+        widget: summaryCard(
+          `${turn.agent.name} · demo mode`,
+          `Your message had **${text.length}** characters and **${wordChunks(text).length}** words.`,
+          'Widgets like this card stream from the server.',
+        ),
+        copy_text: `Demo mode: ${text.length} characters`,
+      },
+    };
+    const delayMs = this.delayMs;
+    async function* words() {
+      for (const word of wordChunks(demoReply(text))) {
+        if (signal.aborted) return;
+        yield word;
+        await sleep(delayMs, signal);
+      }
+    }
+    yield* streamTextMessage(words(), {
+      id: store.generateItemId('message', thread, context),
+      threadId: thread.id,
+    });
+  }
+}

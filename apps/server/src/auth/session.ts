@@ -1,0 +1,50 @@
+import type { AppConfig } from '../config.js';
+import { AuthError, bearerToken, isValidId, readCookie, type AuthStrategy } from './identity.js';
+import { isSignedToken, signClaims, verifyClaims } from './signed-token.js';
+
+type SessionConfig = AppConfig['auth']['session'];
+
+/** Mints a session token for `threadline mint-session` (and tests). */
+export function mintSession(
+  secret: string,
+  options: { userId: string; tenantId?: string | undefined; ttlSeconds: number },
+): string {
+  const iat = Math.floor(Date.now() / 1000);
+  return signClaims(secret, {
+    sub: options.userId,
+    ...(options.tenantId ? { org: options.tenantId } : {}),
+    iat,
+    exp: iat + options.ttlSeconds,
+  });
+}
+
+/** The `Set-Cookie` value for a session token. */
+export function sessionCookie(config: SessionConfig, token: string, maxAgeSeconds: number): string {
+  return [
+    `${config.cookieName}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${maxAgeSeconds}`,
+    ...(config.secureCookie ? ['Secure'] : []),
+  ].join('; ');
+}
+
+/**
+ * A signed session (HMAC-SHA256) from the session cookie, or from `Authorization: Bearer tl1.…`
+ * for API clients. Mint one with `threadline mint-session --user <id>`.
+ */
+export function sessionStrategy(config: SessionConfig & { secret: string }): AuthStrategy {
+  return async (request) => {
+    const bearer = bearerToken(request);
+    const token = bearer !== undefined && isSignedToken(bearer) ? bearer : readCookie(request, config.cookieName);
+    if (token === undefined) return undefined;
+    const result = verifyClaims(config.secret, token);
+    if (!result.ok) {
+      if (result.reason === 'expired') throw new AuthError('token_expired', 'The session has expired');
+      throw new AuthError('invalid_token', 'The session is invalid');
+    }
+    if (!isValidId(result.claims.sub)) throw new AuthError('invalid_token', 'The session is invalid');
+    return { userId: result.claims.sub, tenantId: result.claims.org, method: 'session' };
+  };
+}

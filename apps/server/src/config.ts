@@ -1,0 +1,300 @@
+/**
+ * The app's configuration: environment variables (the only place `process.env` is read) plus an
+ * optional JSON file of agents, validated with zod. A bad value throws `ConfigError`, whose message
+ * names each setting and what it allows; `main.ts` prints it and exits with status 1.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { AgentsFileSchema, DEFAULT_AGENTS, type AgentsFile } from './config/agents-file.js';
+import { ENV_SETTINGS } from './config/env-schema.js';
+
+export type AuthMethod = 'jwt' | 'session' | 'header' | 'anonymous';
+export type ModelProvider = 'openai-responses' | 'openai-chat';
+
+export interface AppConfig {
+  server: {
+    host: string;
+    port: number;
+    /** Absolute base URL clients reach us at (for links in pages); undefined → relative URLs. */
+    publicUrl: string | undefined;
+    maxBodyBytes: number;
+    shutdownGraceMs: number;
+    trustProxy: boolean;
+    corsOrigins: string[];
+  };
+  dataDir: string;
+  /**
+   * Signs upload/preview URLs and anonymous-visitor cookies. Undefined → a random key kept in
+   * `<dataDir>/.threadline-secret` (set it explicitly when several instances share the data).
+   */
+  secret: string | undefined;
+  store:
+    | { kind: 'sqlite'; path: string; tablePrefix: string }
+    | { kind: 'postgres'; connectionString: string; schema: string | undefined; tablePrefix: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  model: {
+    /** False when neither an API key nor a base URL is set: every stream answers with a notice. */
+    configured: boolean;
+    provider: ModelProvider;
+    name: string;
+    titleModel: string | undefined;
+    apiKey: string | undefined;
+    baseURL: string | undefined;
+  };
+  demo: { enabled: boolean; delayMs: number };
+  auth: {
+    methods: AuthMethod[];
+    jwt: {
+      secret: string | undefined;
+      jwksUrl: string | undefined;
+      issuer: string | undefined;
+      audience: string | undefined;
+      userClaim: string;
+      orgClaim: string;
+      clockToleranceSeconds: number;
+    };
+    session: {
+      /** Undefined when not configured; anonymous mode then signs with a per-process key. */
+      secret: string | undefined;
+      cookieName: string;
+      ttlSeconds: number;
+      secureCookie: boolean;
+    };
+    header: { userHeader: string; orgHeader: string; proxySecret: string | undefined };
+  };
+  rateLimit: { windowMs: number; perIp: number; perUser: number; redisUrl: string | undefined };
+  chatkit: {
+    mode: 'self_hosted' | 'hosted';
+    apiUrl: string;
+    domainKey: string;
+    scriptUrl: string;
+    workflowId: string | undefined;
+    title: string;
+    uploadStrategy: 'direct' | 'two_phase' | 'disabled';
+    uploadMaxBytes: number;
+    allowedMimeTypes: string[];
+    maxAttachments: number;
+  };
+  uploadDir: string;
+  /** Where the agents came from: a file path, or undefined for the built-in default agent. */
+  configFile: string | undefined;
+  agents: AgentsFile;
+}
+
+/** Overrides from the command line (they win over the environment). */
+export interface CliOverrides {
+  configFile?: string | undefined;
+  demo?: boolean | undefined;
+  port?: number | undefined;
+}
+
+/** A configuration problem: the message lists every bad setting. Never shown with a stack trace. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the process environment. The only `process.env` access in the app. */
+export function processEnv(): Record<string, string | undefined> {
+  return process.env;
+}
+
+function describeIssues(issues: z.core.$ZodIssue[], env: Record<string, string | undefined>): string[] {
+  return issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    const setting = ENV_SETTINGS[key as keyof typeof ENV_SETTINGS];
+    const value = env[key];
+    const shown =
+      value === undefined || setting?.secret ? '' : ` (got ${JSON.stringify(value.slice(0, 200))})`;
+    return `${key}: ${issue.message}${shown}`;
+  });
+}
+
+function readAgentsFile(path: string): AgentsFile {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError([`THREADLINE_CONFIG: cannot read ${path} (${code})`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new ConfigError([`THREADLINE_CONFIG: ${path} is not valid JSON (${(error as Error).message})`]);
+  }
+  const parsed = AgentsFileSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+        return `THREADLINE_CONFIG ${path}: ${where.replace(/^\./, '') || '(root)'}: ${issue.message}`;
+      }),
+    );
+  }
+  const file = parsed.data;
+  const ids = new Set<string>();
+  const problems: string[] = [];
+  for (const agent of file.agents) {
+    if (ids.has(agent.id)) problems.push(`THREADLINE_CONFIG ${path}: agent id "${agent.id}" is used twice`);
+    ids.add(agent.id);
+  }
+  if (file.defaultAgent !== undefined && !ids.has(file.defaultAgent)) {
+    problems.push(
+      `THREADLINE_CONFIG ${path}: defaultAgent "${file.defaultAgent}" is not one of the agents (${[...ids].join(', ')})`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return file;
+}
+
+function authMethods(configured: AuthMethod[], demo: boolean): AuthMethod[] {
+  if (configured.length > 0) return configured;
+  // Demo mode is an explicit opt-in to try the UI locally; it implies anonymous access.
+  return demo ? ['anonymous'] : [];
+}
+
+/**
+ * Builds the validated configuration from `env` (default: the process environment) and command-line
+ * overrides. Relative paths resolve against `cwd`.
+ *
+ * @throws ConfigError naming every invalid setting.
+ */
+export function loadConfig(
+  overrides: CliOverrides = {},
+  env: Record<string, string | undefined> = processEnv(),
+  cwd: string = process.cwd(),
+): AppConfig {
+  const parsed = z.object(ENV_SETTINGS_SCHEMA).safeParse(env);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, env));
+  const s = parsed.data;
+  const problems: string[] = [];
+
+  const demo = overrides.demo === true || s.THREADLINE_DEMO;
+  const methods = authMethods(s.THREADLINE_AUTH, demo);
+  const jwtSecret = s.JWT_SECRET;
+  if (methods.includes('jwt') && !jwtSecret && !s.JWT_JWKS_URL) {
+    problems.push('JWT_SECRET or JWT_JWKS_URL: one is required when THREADLINE_AUTH includes "jwt"');
+  }
+  if (jwtSecret && s.JWT_JWKS_URL) {
+    problems.push('JWT_SECRET and JWT_JWKS_URL: set only one (HS256 secret or a JWKS URL)');
+  }
+  if (methods.includes('session') && !s.SESSION_SECRET) {
+    problems.push('SESSION_SECRET: required (at least 32 characters) when THREADLINE_AUTH includes "session"');
+  }
+  const mode = s.CHATKIT_MODE;
+  if (mode === 'hosted' && !s.CHATKIT_WORKFLOW_ID) {
+    problems.push('CHATKIT_WORKFLOW_ID: required when CHATKIT_MODE is "hosted"');
+  }
+  if (s.CHATKIT_WORKFLOW_ID && !s.OPENAI_API_KEY) {
+    problems.push('OPENAI_API_KEY: required when CHATKIT_WORKFLOW_ID is set (it mints ChatKit sessions)');
+  }
+
+  const configFile = overrides.configFile ?? s.THREADLINE_CONFIG;
+  let agents = DEFAULT_AGENTS;
+  let configPath: string | undefined;
+  if (configFile !== undefined) {
+    configPath = resolve(cwd, configFile);
+    try {
+      agents = readAgentsFile(configPath);
+    } catch (error) {
+      if (error instanceof ConfigError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = resolve(cwd, s.THREADLINE_DATA_DIR);
+  const provider = s.THREADLINE_MODEL_PROVIDER;
+  const apiKey = s.OPENAI_API_KEY;
+  const baseURL = s.OPENAI_BASE_URL;
+  const modelName = s.THREADLINE_MODEL ?? 'gpt-4.1-mini';
+
+  return {
+    server: {
+      host: s.HOST,
+      port: overrides.port ?? s.PORT,
+      publicUrl: s.PUBLIC_URL?.replace(/\/+$/, ''),
+      maxBodyBytes: s.MAX_BODY_BYTES,
+      shutdownGraceMs: s.SHUTDOWN_GRACE_SECONDS * 1000,
+      trustProxy: s.TRUST_PROXY,
+      corsOrigins: s.CORS_ORIGINS,
+    },
+    dataDir,
+    secret: s.THREADLINE_SECRET,
+    store: s.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          connectionString: s.DATABASE_URL,
+          schema: s.DATABASE_SCHEMA,
+          tablePrefix: s.DATABASE_TABLE_PREFIX,
+        }
+      : {
+          kind: 'sqlite',
+          path: resolve(dataDir, 'threadline.db'),
+          tablePrefix: s.DATABASE_TABLE_PREFIX,
+        },
+    logLevel: s.LOG_LEVEL,
+    model: {
+      configured: apiKey !== undefined || baseURL !== undefined,
+      provider,
+      name: modelName,
+      titleModel: s.THREADLINE_TITLE_MODEL,
+      apiKey,
+      baseURL,
+    },
+    demo: { enabled: demo, delayMs: s.THREADLINE_DEMO_DELAY_MS },
+    auth: {
+      methods,
+      jwt: {
+        secret: jwtSecret,
+        jwksUrl: s.JWT_JWKS_URL,
+        issuer: s.JWT_ISSUER,
+        audience: s.JWT_AUDIENCE,
+        userClaim: s.JWT_USER_CLAIM,
+        orgClaim: s.JWT_ORG_CLAIM,
+        clockToleranceSeconds: s.JWT_CLOCK_TOLERANCE_SECONDS,
+      },
+      session: {
+        secret: s.SESSION_SECRET,
+        cookieName: s.SESSION_COOKIE_NAME,
+        ttlSeconds: s.SESSION_TTL_SECONDS,
+        secureCookie: s.SESSION_COOKIE_SECURE ?? s.PUBLIC_URL?.startsWith('https:') ?? false,
+      },
+      header: {
+        userHeader: s.AUTH_HEADER_USER.toLowerCase(),
+        orgHeader: s.AUTH_HEADER_ORG.toLowerCase(),
+        proxySecret: s.AUTH_PROXY_SECRET,
+      },
+    },
+    rateLimit: {
+      windowMs: s.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      perIp: s.RATE_LIMIT_PER_IP,
+      perUser: s.RATE_LIMIT_PER_USER,
+      redisUrl: s.REDIS_URL,
+    },
+    chatkit: {
+      mode,
+      apiUrl: s.CHATKIT_API_URL,
+      domainKey: s.CHATKIT_PK ?? s.CHATKIT_DOMAIN_KEY,
+      scriptUrl: s.CHATKIT_SCRIPT_URL,
+      workflowId: s.CHATKIT_WORKFLOW_ID,
+      title: s.CHATKIT_TITLE,
+      uploadStrategy: s.CHATKIT_UPLOAD_STRATEGY,
+      uploadMaxBytes: s.CHATKIT_UPLOAD_MAX_BYTES,
+      allowedMimeTypes: s.CHATKIT_ALLOWED_MIME_TYPES,
+      maxAttachments: s.CHATKIT_MAX_ATTACHMENTS,
+    },
+    uploadDir: s.THREADLINE_UPLOAD_DIR ? resolve(cwd, s.THREADLINE_UPLOAD_DIR) : resolve(dataDir, 'attachments'),
+    configFile: configPath,
+    agents,
+  };
+}
+
+const ENV_SETTINGS_SCHEMA = Object.fromEntries(
+  Object.entries(ENV_SETTINGS).map(([key, setting]) => [key, setting.schema]),
+) as { [K in keyof typeof ENV_SETTINGS]: (typeof ENV_SETTINGS)[K]['schema'] };

@@ -1,0 +1,18 @@
+import type { Owner } from '@threadline/server';
+import type { AuthMethod } from './config.js';
+
+/** The per-request context every store call and hook receives. */
+export interface AppContext {
+  userId: string;
+  tenantId?: string | undefined;
+  requestId: string;
+  /** The agent named by `?agent_id=` (or the default agent). */
+  agentId: string;
+  authMethod: AuthMethod;
+}
+
+/** Store scoping: every row belongs to a user, optionally inside an organization. */
+export const resolveOwner = (context: AppContext): Owner => ({
+  userId: context.userId,
+  tenantId: context.tenantId ?? null,
+});
