@@ -10,16 +10,27 @@ export async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value
   return { ms: performance.now() - start, value };
 }
 
-/** Best of `runs` after one warm-up, so a GC pause or a JIT tier-up in one run does not decide the figure. */
-export async function best(runs: number, fn: () => Promise<void>): Promise<number> {
-  await fn();
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    gc();
-    const { ms } = await time(fn);
-    min = Math.min(min, ms);
+/**
+ * Runs `a` and `b` alternately for `rounds` rounds after a warm-up and returns the median wall time
+ * of each, so load from other processes hits both sides alike. No forced GC between runs: a full
+ * collection before each run shrinks the young generation and penalises whichever side allocates
+ * more, which is not what a server sees.
+ */
+export async function alternate(
+  rounds: number,
+  a: () => Promise<void>,
+  b: () => Promise<void>,
+): Promise<[number, number]> {
+  await a();
+  await b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    ta.push((await time(a)).ms);
+    tb.push((await time(b)).ms);
   }
-  return min;
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return [median(ta), median(tb)];
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,7 +1,7 @@
 import { isStreamingResult } from '../src/index.js';
 import { encodeEvent } from '../src/server/serialize.js';
 import type { ThreadStreamEvent } from '../src/protocol/index.js';
-import { best, fmt, printTable, ratio } from './bench-kit.js';
+import { alternate, fmt, printTable, ratio } from './bench-kit.js';
 import { assistantTurn, BENCH_CONTEXT, createBody, DeltaServer } from './scripted-deltas.js';
 
 const DELTAS = 10_000;
@@ -13,23 +13,25 @@ const DELTAS = 10_000;
  */
 export async function runPipelineBench(): Promise<void> {
   const events = [...assistantTurn('thr_bench', DELTAS)] as ThreadStreamEvent[];
-  const frames = events.length + 4; // + created, user message, stream_options, thread.updated-free run
-  const baselineMs = await best(7, async () => {
-    let bytes = 0;
-    for (const event of events) bytes += encodeEvent(event).byteLength;
-    if (bytes === 0) throw new Error('nothing encoded');
-  });
-
+  const frames = events.length + 3; // + thread.created, the user message, stream_options
   const server = new DeltaServer(DELTAS);
-  const pipelineMs = await best(7, async () => {
-    const result = await server.process(createBody, BENCH_CONTEXT);
-    if (!isStreamingResult(result)) throw new Error('expected a stream');
-    let count = 0;
-    for await (const frame of result) count += frame.byteLength > 0 ? 1 : 0;
-    if (count < DELTAS) throw new Error(`only ${count} frames`);
-  });
+  const [baselineMs, pipelineMs] = await alternate(
+    15,
+    async () => {
+      let bytes = 0;
+      for (const event of events) bytes += encodeEvent(event).byteLength;
+      if (bytes === 0) throw new Error('nothing encoded');
+    },
+    async () => {
+      const result = await server.process(createBody, BENCH_CONTEXT);
+      if (!isStreamingResult(result)) throw new Error('expected a stream');
+      let count = 0;
+      for await (const frame of result) count += frame.byteLength > 0 ? 1 : 0;
+      if (count < DELTAS) throw new Error(`only ${count} frames`);
+    },
+  );
 
-  printTable(`pipeline: one assistant message of ${fmt(DELTAS)} deltas (best of 7)`, [
+  printTable(`pipeline: one assistant message of ${fmt(DELTAS)} deltas (median of 15 alternating rounds)`, [
     { case: 'baseline: serialize + encode only', ms: fmt(baselineMs, 2), 'events/s': fmt((events.length / baselineMs) * 1000) },
     { case: 'ChatKitServer.process → frames', ms: fmt(pipelineMs, 2), 'events/s': fmt((frames / pipelineMs) * 1000), 'vs baseline': ratio(pipelineMs, baselineMs) },
   ]);
