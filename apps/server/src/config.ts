@@ -4,7 +4,7 @@
  * names each setting and what it allows; `main.ts` prints it and exits with status 1.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { AgentsFileSchema, DEFAULT_AGENTS, type AgentsFile } from './config/agents-file.js';
 import { ENV_SETTINGS } from './config/env-schema.js';
@@ -142,6 +142,17 @@ function readAgentsFile(path: string): AgentsFile {
   for (const agent of file.agents) {
     if (ids.has(agent.id)) problems.push(`THREADLINE_CONFIG ${path}: agent id "${agent.id}" is used twice`);
     ids.add(agent.id);
+    for (const server of agent.mcpServers) {
+      if (!(server in file.mcpServers)) {
+        const known = Object.keys(file.mcpServers);
+        problems.push(
+          `THREADLINE_CONFIG ${path}: agents.${agent.id}.mcpServers: "${server}" is not one of the mcpServers (${known.length > 0 ? known.join(', ') : 'none defined'})`,
+        );
+      }
+    }
+  }
+  for (const server of Object.values(file.mcpServers)) {
+    if (server.transport === 'stdio' && server.cwd !== undefined) server.cwd = resolve(dirname(path), server.cwd);
   }
   if (file.defaultAgent !== undefined && !ids.has(file.defaultAgent)) {
     problems.push(

@@ -9,6 +9,11 @@ export interface AppContext {
   /** The agent named by `?agent_id=` (or the default agent). */
   agentId: string;
   authMethod: AuthMethod;
+  /**
+   * The caller's `Authorization: Bearer …` token, if the request carried one: forwarded to MCP
+   * servers configured with `forwardUserToken`. Never logged or stored.
+   */
+  bearerToken?: string | undefined;
 }
 
 /** Store scoping: every row belongs to a user, optionally inside an organization. */

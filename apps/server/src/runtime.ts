@@ -50,7 +50,7 @@ async function createResponder(config: AppConfig, agents: AgentRegistry, logger:
   if (!config.model.configured) return new NoModelResponder();
   // Loaded only when a model is configured: it pulls in @openai/agents.
   const { AgentsResponder } = await import('./assistant/responders/agents-sdk.js');
-  return new AgentsResponder(config.model, agents, sdkLogger(logger));
+  return new AgentsResponder(config.model, agents, sdkLogger(logger), config.agents.mcpServers);
 }
 
 async function createLimiter(config: AppConfig, logger: AppLogger): Promise<RateLimiter> {
@@ -101,6 +101,8 @@ export async function createRuntime(
     }
     const store = new AgentScopedStore(metadataStore, agents);
     const responder = overrides.responder ?? (await createResponder(config, agents, logger));
+    if (responder.close) cleanups.push(() => responder.close!());
+    await responder.start?.();
     const server = new AssistantServer({
       store,
       attachmentStore: uploads?.attachments,

@@ -9,7 +9,7 @@ import {
   type ThreadStreamEventInput,
   type UserMessageItem,
 } from '@threadline/server';
-import type { FeedbackKind } from '@threadline/server/protocol';
+import type { Action, FeedbackKind, SyncCustomActionResponse, WidgetItem } from '@threadline/server/protocol';
 import type { AppContext } from '../context.js';
 import type { AgentRegistry } from './agents.js';
 import { userText, type Responder } from './responder.js';
@@ -62,7 +62,39 @@ export class AssistantServer extends ChatKitServer<AppContext> {
       const title = titleFrom(userText(input));
       if (title) thread.title = title;
     }
+    const guarded = await this.responder.guard?.(this.store, thread, input, context);
+    if (guarded) {
+      yield* guarded;
+      return;
+    }
     yield* this.responder.respond({ thread, input, context, agent, store: this.store, signal });
+  }
+
+  /** Widget actions go to the responder's action handlers (form answers…), when it has any. */
+  override async *action(
+    thread: ThreadMetadata,
+    action: Action,
+    sender: WidgetItem | null,
+    context: AppContext,
+    options: HookOptions,
+  ): AsyncIterable<ThreadStreamEventInput> {
+    const actions = this.responder.actions;
+    if (!actions) {
+      yield* super.action(thread, action, sender, context, options);
+      return;
+    }
+    yield* actions.handle(this, thread, action, sender, context, { signal: options.signal });
+  }
+
+  override async syncAction(
+    thread: ThreadMetadata,
+    action: Action,
+    sender: WidgetItem,
+    context: AppContext,
+  ): Promise<SyncCustomActionResponse> {
+    const actions = this.responder.actions;
+    if (!actions) return super.syncAction(thread, action, sender, context);
+    return actions.handleSync(this, thread, action, sender, context);
   }
 
   override async addFeedback(

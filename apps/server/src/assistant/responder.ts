@@ -1,4 +1,5 @@
 import type { Store, ThreadMetadata, ThreadStreamEventInput, UserMessageItem } from '@threadline/server';
+import type { ActionRegistry } from '@threadline/server/actions';
 import type { AgentDefinition } from '../config/agents-file.js';
 import type { AppContext } from '../context.js';
 
@@ -21,6 +22,22 @@ export interface Responder {
   /** True when the responder names new threads itself (else the first message becomes the title). */
   readonly titlesThreads?: boolean;
   respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput>;
+  /** Handlers of widget actions (`threads.custom_action` / `sync_custom_action`); none → not supported. */
+  readonly actions?: ActionRegistry<AppContext> | undefined;
+  /**
+   * Runs before every turn: events that answer the turn instead of the model (e.g. a reminder
+   * while a form waits for its answer), or undefined to go on.
+   */
+  guard?(
+    store: Store<AppContext>,
+    thread: ThreadMetadata,
+    input: UserMessageItem | null,
+    context: AppContext,
+  ): Promise<AsyncIterable<ThreadStreamEventInput> | undefined>;
+  /** Prepares external resources (MCP sessions) at start-up; failures are logged, not thrown. */
+  start?(): Promise<void>;
+  /** Releases external resources (MCP server processes and sessions) on shutdown. */
+  close?(): Promise<void>;
 }
 
 /** The text of a user message (text parts and tags), for titles and the demo model. */

@@ -45,6 +45,41 @@ export const ResourceSchema = z.strictObject({
   url: z.url().optional(),
 });
 
+/** MCP server and tool names: the `mcpServers` keys, `mcpAllow`/`mcpDeny` entries. */
+const McpServerNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'use 1-64 letters, digits, ".", "-" or "_"');
+
+/** Tool-call time limit in milliseconds. */
+const McpTimeoutSchema = z.number().int().min(100, 'expected at least 100 ms').max(600_000, 'expected at most 600000 ms');
+
+/** An MCP server started as a child process (stdin/stdout). */
+export const McpStdioServerSchema = z.strictObject({
+  transport: z.literal('stdio'),
+  command: z.string().min(1),
+  args: z.array(z.string()).default([]),
+  /** Extra environment variables (the child does not inherit the server's environment). */
+  env: z.record(z.string(), z.string()).optional(),
+  /** Working directory; relative paths resolve against the config file's directory. */
+  cwd: z.string().min(1).optional(),
+  timeoutMs: McpTimeoutSchema.optional(),
+});
+
+/** An MCP server reached over streamable HTTP. */
+export const McpHttpServerSchema = z.strictObject({
+  transport: z.literal('http'),
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+  /** Fixed headers (a configured credential). */
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name'), z.string()).optional(),
+  /** Send the caller's own `Authorization: Bearer …` token to this server. */
+  forwardUserToken: z.boolean().default(false),
+  timeoutMs: McpTimeoutSchema.optional(),
+});
+
+export const McpServerSchema = z.discriminatedUnion('transport', [McpStdioServerSchema, McpHttpServerSchema], {
+  error: 'expected "transport": "stdio" (with "command") or "http" (with "url")',
+});
+
 export const AgentSchema = z.strictObject({
   id: AgentIdSchema,
   name: z.string().min(1),
@@ -59,12 +94,26 @@ export const AgentSchema = z.strictObject({
   startPrompts: z.array(StartPromptSchema).default([]),
   placeholder: z.string().optional(),
   resources: z.array(ResourceSchema).default([]),
+  /** MCP servers (names from the top-level `mcpServers`) whose tools this agent may use. */
+  mcpServers: z.array(McpServerNameSchema).default([]),
+  /** Only these MCP tools (`tool`, or `server/tool`). */
+  mcpAllow: z.array(z.string().min(1)).optional(),
+  /** Never these MCP tools. */
+  mcpDeny: z.array(z.string().min(1)).optional(),
+  /** Time limit of one MCP tool call for this agent. */
+  mcpTimeoutMs: McpTimeoutSchema.optional(),
+  /** The human-in-the-loop form tool (`ask_user_form`). */
+  forms: z.boolean().default(false),
 });
 
 export const AgentsFileSchema = z.strictObject({
   /** Optional pointer for editors. */
   $schema: z.string().optional(),
   defaultAgent: AgentIdSchema.optional(),
+  /** MCP servers by name; agents pick them with `mcpServers`. */
+  mcpServers: z
+    .record(McpServerNameSchema, McpServerSchema)
+    .default({}),
   agents: z.array(AgentSchema).min(1, 'define at least one agent'),
 });
 
@@ -72,6 +121,7 @@ export type AgentDefinition = z.output<typeof AgentSchema>;
 export type AgentsFile = z.output<typeof AgentsFileSchema>;
 export type ComposerToolDefinition = z.output<typeof ComposerToolSchema>;
 export type ModelChoice = z.output<typeof ModelChoiceSchema>;
+export type McpServerDefinition = z.output<typeof McpServerSchema>;
 
 /** The agent used when no config file is given. */
 export const DEFAULT_AGENTS: AgentsFile = AgentsFileSchema.parse({

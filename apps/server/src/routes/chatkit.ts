@@ -4,6 +4,7 @@ import { errorResponse, readBody, SSE_HEADERS } from '@threadline/server/http';
 import type { AppEnv } from '../app-env.js';
 import type { AgentRegistry } from '../assistant/agents.js';
 import type { AssistantServer } from '../assistant/assistant-server.js';
+import { bearerToken } from '../auth/identity.js';
 import type { AppContext } from '../context.js';
 import { errorJson } from '../http/json-error.js';
 import { requestScope } from '../logging.js';
@@ -36,6 +37,7 @@ export function chatkitRoutes(options: ChatKitRouteOptions): Hono<AppEnv> {
       requestId: c.get('requestId'),
       agentId: agent.id,
       authMethod: identity.method,
+      bearerToken: bearerToken(c.req.raw),
     };
     const request = c.req.raw;
     const stream = streams.open();

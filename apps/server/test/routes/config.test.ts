@@ -106,6 +106,47 @@ describe('configuration', () => {
     expect(problems({ THREADLINE_CONFIG: join(dir, 'missing.json') }).join('\n')).toContain('cannot read');
   });
 
+  it('loads MCP servers and per-agent MCP/forms settings, naming a bad value', async () => {
+    const file = join(dir, 'mcp-agents.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        mcpServers: {
+          tasks: { transport: 'stdio', command: 'node', args: ['server.js'], cwd: 'servers' },
+          crm: { transport: 'http', url: 'https://crm.example/mcp', headers: { 'X-Api-Key': 'k' }, forwardUserToken: true },
+        },
+        agents: [{ id: 'ops', name: 'Ops', mcpServers: ['tasks', 'crm'], mcpDeny: ['delete_task'], mcpTimeoutMs: 5000, forms: true }],
+      }),
+    );
+    const config = load({ THREADLINE_CONFIG: file });
+    expect(config.agents.mcpServers.tasks).toMatchObject({ transport: 'stdio', cwd: join(dir, 'servers') });
+    expect(config.agents.agents[0]).toMatchObject({ mcpServers: ['tasks', 'crm'], mcpDeny: ['delete_task'], mcpTimeoutMs: 5000, forms: true });
+    expect(load({}).agents.agents[0]).toMatchObject({ mcpServers: [], forms: false });
+
+    // The caller's bearer token goes to servers with forwardUserToken, fixed headers to the rest.
+    const { mcpServerConfigs } = await import('../../src/assistant/responders/agents-sdk.js');
+    const crm = mcpServerConfigs(config.agents.mcpServers).find((server) => server.name === 'crm')!;
+    expect(crm.transport).toBe('http');
+    const headers = crm.transport === 'http' ? crm.headers : undefined;
+    expect(typeof headers).toBe('function');
+    const context = { userId: 'u', requestId: 'r', agentId: 'ops', authMethod: 'jwt' as const, bearerToken: 'tok' };
+    expect(await (headers as (c: typeof context) => unknown)(context)).toEqual({ 'X-Api-Key': 'k', Authorization: 'Bearer tok' });
+
+    writeFileSync(
+      file,
+      JSON.stringify({
+        mcpServers: { tasks: { transport: 'ftp', url: 'x' }, web: { transport: 'http', url: 'not a url' } },
+        agents: [{ id: 'ops', name: 'Ops', mcpServers: ['nope'], forms: 'yes' }],
+      }),
+    );
+    const found = problems({ THREADLINE_CONFIG: file }).join('\n');
+    expect(found).toContain('mcpServers.tasks');
+    expect(found).toContain('mcpServers.web.url');
+    expect(found).toContain('agents[0].forms');
+    writeFileSync(file, JSON.stringify({ agents: [{ id: 'ops', name: 'Ops', mcpServers: ['nope'] }] }));
+    expect(problems({ THREADLINE_CONFIG: file }).join('\n')).toContain('agents.ops.mcpServers: "nope" is not one of the mcpServers (none defined)');
+  });
+
   it('README documents every environment variable in one table', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     for (const key of Object.keys(ENV_SETTINGS)) expect(readme, key).toContain(`| \`${key}\``);

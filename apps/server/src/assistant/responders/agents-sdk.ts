@@ -23,9 +23,14 @@ import {
   withFriendlyErrors,
   withThreadTitle,
 } from '@threadline/server/providers';
-import type { Logger, ThreadStreamEventInput } from '@threadline/server';
+import type { Logger, Store, ThreadMetadata, ThreadStreamEventInput, UserMessageItem } from '@threadline/server';
+import { ActionRegistry } from '@threadline/server/actions';
+import { registerFormActions } from '@threadline/server/forms';
+import { createFormTool, type FormTool } from '@threadline/server/forms/agents';
+import { McpHub, type McpServerConfig, type McpToolset } from '@threadline/server/mcp';
+import { mcpAgentTools } from '@threadline/server/mcp/agents';
 import type { AppConfig } from '../../config.js';
-import type { AgentDefinition } from '../../config/agents-file.js';
+import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
 import type { AppContext } from '../../context.js';
 import type { AgentRegistry } from '../agents.js';
 import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
@@ -39,6 +44,38 @@ type Ctx = AgentContext<AppContext>;
 const HISTORY_LIMIT = 40;
 /** Model ↔ tool round trips per turn. */
 const MAX_TURNS = 8;
+
+/** The agents file's `mcpServers` as `McpHub` server configs (forwarding the caller's token where asked). */
+export function mcpServerConfigs(servers: AgentsFile['mcpServers']): McpServerConfig<AppContext>[] {
+  return Object.entries(servers).map(([name, server]): McpServerConfig<AppContext> => {
+    if (server.transport === 'stdio') {
+      return {
+        name,
+        transport: 'stdio',
+        command: server.command,
+        args: server.args,
+        env: server.env,
+        cwd: server.cwd,
+        timeoutMs: server.timeoutMs,
+        // The child's stderr goes to the debug log rather than mixing into our JSON log lines.
+        stderr: 'pipe',
+      };
+    }
+    const fixed = server.headers ?? {};
+    return {
+      name,
+      transport: 'http',
+      url: server.url,
+      timeoutMs: server.timeoutMs,
+      headers: server.forwardUserToken
+        ? (context: AppContext) => ({
+            ...fixed,
+            Authorization: context.bearerToken ? `Bearer ${context.bearerToken}` : fixed.Authorization,
+          })
+        : fixed,
+    };
+  });
+}
 
 /** A built-in tool as an Agents SDK function tool, with Rails-style progress around it. */
 function agentTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): Tool<Ctx> {
@@ -76,12 +113,23 @@ export class AgentsResponder implements Responder {
   private readonly converter = new ThreadItemConverter();
   private readonly models = new Map<string, Model>();
   private readonly titleGenerator: ReturnType<typeof agentTitleGenerator> | undefined;
+  /** The MCP servers of the agents file; undefined when none are configured. */
+  private readonly mcp: McpHub<AppContext> | undefined;
+  private readonly toolsets = new Map<string, McpToolset<AppContext>>();
+  /** The human-in-the-loop form tool (offered to agents with `forms: true`). */
+  private readonly forms: FormTool<AppContext>;
+  readonly actions: ActionRegistry<AppContext>;
 
   constructor(
     private readonly config: AppConfig['model'],
     private readonly agents: AgentRegistry,
     private readonly logger: Logger,
+    mcpServers: AgentsFile['mcpServers'] = {},
   ) {
+    const servers = mcpServerConfigs(mcpServers);
+    this.mcp = servers.length > 0 ? new McpHub<AppContext>({ servers, logger }) : undefined;
+    this.forms = createFormTool<AppContext>();
+    this.actions = registerFormActions(new ActionRegistry<AppContext>(), this.forms.interactions);
     this.client = new OpenAI({
       apiKey: config.apiKey ?? 'not-needed',
       baseURL: config.baseURL,
@@ -94,6 +142,42 @@ export class AgentsResponder implements Responder {
       ? agentTitleGenerator({ model: this.model(config.titleModel) })
       : undefined;
     this.titlesThreads = this.titleGenerator !== undefined;
+  }
+
+  /** Connects to the MCP servers ahead of the first turn (failures are logged by the hub). */
+  async start(): Promise<void> {
+    await this.mcp?.warmUp();
+  }
+
+  /** Closes the MCP sessions and stops the stdio server processes. */
+  async close(): Promise<void> {
+    await this.mcp?.close();
+  }
+
+  /** While a form waits for its answer, a new message gets a reminder instead of a model turn. */
+  guard(
+    store: Store<AppContext>,
+    thread: ThreadMetadata,
+    input: UserMessageItem | null,
+    context: AppContext,
+  ): Promise<AsyncIterable<ThreadStreamEventInput> | undefined> {
+    return this.forms.interactions.guardPendingForm(store, thread, input, context);
+  }
+
+  /** The agent's MCP servers and tool filters (one toolset per agent). */
+  private toolset(agent: AgentDefinition): McpToolset<AppContext> | undefined {
+    if (!this.mcp || agent.mcpServers.length === 0) return undefined;
+    let toolset = this.toolsets.get(agent.id);
+    if (!toolset) {
+      toolset = this.mcp.toolset({
+        servers: agent.mcpServers,
+        allow: agent.mcpAllow,
+        deny: agent.mcpDeny,
+        timeoutMs: agent.mcpTimeoutMs,
+      });
+      this.toolsets.set(agent.id, toolset);
+    }
+    return toolset;
   }
 
   private model(name: string): Model {
@@ -123,16 +207,21 @@ export class AgentsResponder implements Responder {
     const instructions = picked?.instructions
       ? `${agent.instructions}\n\n${picked.instructions}`
       : agent.instructions;
+    const agentContext = new AgentContext<AppContext>({ thread, store, requestContext: context, signal });
     const tools = toolsFor(agent).map((builtin) => agentTool(builtin, agent));
+    const toolset = this.toolset(agent);
+    if (toolset) tools.push(...((await mcpAgentTools(toolset, agentContext)) as Tool<Ctx>[]));
+    if (agent.forms) tools.push(this.forms.agentTool as Tool<Ctx>);
     const forced = picked?.forceTool && agent.tools.includes(picked.forceTool) ? picked.forceTool : undefined;
     const sdkAgent = new Agent<Ctx>({
       name: agent.name,
       instructions,
       model: this.model(modelName),
       tools,
+      // The turn ends once the form is shown; the answer resumes it through `actions`.
+      ...(agent.forms ? { toolUseBehavior: { stopAtToolNames: [this.forms.name] } } : {}),
       ...(forced ? { modelSettings: { toolChoice: forced }, resetToolChoice: true } : {}),
     });
-    const agentContext = new AgentContext<AppContext>({ thread, store, requestContext: context, signal });
     const modelInput = await this.converter.toAgentInput(history);
     const events = withFriendlyErrors(
       streamAgentRun(agentContext, sdkAgent, modelInput as Parameters<typeof streamAgentRun>[2], {
