@@ -101,37 +101,57 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
     return this;
   }
 
-  async next(): Promise<IteratorResult<Uint8Array>> {
+  /**
+   * Fast path: with nothing queued and the integration streaming, the next frame is one `.then`
+   * on the integration's `next()`; a text delta resolves it directly, anything else goes through
+   * the general step below.
+   */
+  next(): Promise<IteratorResult<Uint8Array>> {
+    if (this.queue.length === 0 && this.phase === 'stream' && !this.settled) {
+      return this.iterator!.next().then(this.onPulled, this.onPullFailed);
+    }
+    return this.step();
+  }
+
+  private readonly onPulled = (
+    next: IteratorResult<ThreadStreamEventInput>,
+  ): IteratorResult<Uint8Array> | Promise<IteratorResult<Uint8Array>> => {
+    if (!this.settled && !next.done) {
+      const raw = next.value;
+      // A text delta is only applied to the pending copy and forwarded: no validation, persistence
+      // or thread-change check (a change between deltas is picked up by the next other event or
+      // at the end of the stream).
+      if (raw.type === 'thread.item.updated' && raw.update.type === TEXT_DELTA) {
+        try {
+          const item = this.pending.get(raw.item_id);
+          if (item) applyPendingUpdate(item, raw.update);
+          return { value: encodeEvent(raw as ThreadStreamEvent), done: false };
+        } catch (error) {
+          return this.fail(error).then(() => this.next());
+        }
+      }
+    }
+    return this.afterPull(next).then(() => this.next());
+  };
+
+  private readonly onPullFailed = (error: unknown): Promise<IteratorResult<Uint8Array>> =>
+    this.fail(error).then(() => this.next());
+
+  /** Queued frames first; then the prelude; the end of the stream once settled. */
+  private async step(): Promise<IteratorResult<Uint8Array>> {
     for (;;) {
       if (this.queue.length > 0) return { value: this.queue.shift()!, done: false };
       if (this.settled || this.phase === 'done') return this.close();
-      if (this.phase === 'prelude') {
-        await this.guard(() => this.advancePrelude());
-        continue;
-      }
-      let next: IteratorResult<ThreadStreamEventInput>;
-      try {
-        next = await this.iterator!.next();
-      } catch (error) {
-        await this.fail(error);
-        continue;
-      }
-      if (this.settled) continue;
-      if (next.done) {
-        await this.guard(() => this.end());
-        continue;
-      }
-      const raw = next.value;
-      // Hot path: a text delta is only applied to the pending copy and forwarded; it needs no
-      // validation, persistence or thread-change check (a change between deltas is picked up by
-      // the next other event or at the end of the stream).
-      if (raw.type === 'thread.item.updated' && raw.update.type === TEXT_DELTA) {
-        const item = this.pending.get(raw.item_id);
-        if (item) applyPendingUpdate(item, raw.update);
-        return { value: encodeEvent(raw as ThreadStreamEvent), done: false };
-      }
-      await this.guard(() => this.handle(raw));
+      if (this.phase === 'stream') return this.next();
+      await this.guard(() => this.advancePrelude());
     }
+  }
+
+  /** Handles a pulled result that is not a text delta (or arrived after a cancel). */
+  private async afterPull(next: IteratorResult<ThreadStreamEventInput>): Promise<void> {
+    if (this.settled) return;
+    if (next.done) return this.guard(() => this.end());
+    return this.guard(() => this.handle(next.value));
   }
 
   /** The consumer stopped reading: treat it as a cancel (§6.9) and stop the hooks too. */
