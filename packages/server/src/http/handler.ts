@@ -2,6 +2,7 @@ import type { ChatKitServer } from '../server/chatkit-server.js';
 import { isStreamingResult } from '../server/results.js';
 import { readBody } from './body-limit.js';
 import { errorResponse, jsonError } from './error-response.js';
+import { frameBatches } from './frame-batches.js';
 
 export interface ChatKitHandlerOptions<TContext> {
   /**
@@ -50,20 +51,20 @@ export function createChatKitHandler<TContext>(
         request.signal.removeEventListener('abort', onClientGone);
         return new Response(result.json, { headers: { 'content-type': 'application/json' } });
       }
-      const frames = result[Symbol.asyncIterator]();
+      const frames = frameBatches(result[Symbol.asyncIterator]());
       const stream = new ReadableStream<Uint8Array>({
         async pull(controller) {
-          const next = await frames.next();
-          if (next.done) {
+          const chunk = await frames.next();
+          if (chunk === undefined) {
             request.signal.removeEventListener('abort', onClientGone);
             controller.close();
           } else {
-            controller.enqueue(next.value);
+            controller.enqueue(chunk);
           }
         },
         async cancel(reason) {
           abort.abort(reason);
-          await frames.return?.();
+          await frames.return();
         },
       });
       return new Response(stream, { headers: SSE_HEADERS });
