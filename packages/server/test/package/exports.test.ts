@@ -5,14 +5,26 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  exports: Record<string, string | { '@threadline/source': string; types: string; default: string }>;
+  exports: Record<
+    string,
+    string | { '@threadline/source': string; types: string; default: string }
+  >;
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   devDependencies?: Record<string, string>;
 };
 
 /** Entries that must run on any runtime (Node, Bun, Deno, edge) without optional packages. */
-const RUNTIME_NEUTRAL = ['.', './protocol', './http', './widgets', './stores/memory', './providers', './forms', './actions'];
+const RUNTIME_NEUTRAL = [
+  '.',
+  './protocol',
+  './http',
+  './widgets',
+  './stores/memory',
+  './providers',
+  './forms',
+  './actions',
+];
 const ALLOWED_PACKAGES = new Set(['zod']);
 
 const importsOf = (file: string): string[] => {
@@ -24,7 +36,8 @@ const importsOf = (file: string): string[] => {
   for (const match of source.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
     specifiers.push(match[1]!);
   }
-  for (const match of source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) specifiers.push(match[1]!);
+  for (const match of source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g))
+    specifiers.push(match[1]!);
   return specifiers;
 };
 
@@ -52,8 +65,11 @@ describe('package exports (STYLE.md §7.3)', () => {
   const entries = Object.entries(pkg.exports).filter(([key]) => key !== './package.json');
 
   it.each(entries)('%s points at a source file and matching dist paths', (key, target) => {
-    if (typeof target === 'string') throw new Error(`${key} must use the source/types/default form`);
-    expect(existsSync(join(root, target['@threadline/source'])), target['@threadline/source']).toBe(true);
+    if (typeof target === 'string')
+      throw new Error(`${key} must use the source/types/default form`);
+    expect(existsSync(join(root, target['@threadline/source'])), target['@threadline/source']).toBe(
+      true,
+    );
     const stem = target['@threadline/source'].replace(/^\.\/src\//, './dist/').replace(/\.ts$/, '');
     expect(target.types).toBe(`${stem}.d.ts`);
     expect(target.default).toBe(`${stem}.js`);
@@ -64,12 +80,16 @@ describe('package exports (STYLE.md §7.3)', () => {
     if (!target || typeof target === 'string') throw new Error(`missing export ${key}`);
     const externals = transitiveExternals(join(root, target['@threadline/source']));
     const offending = [...externals].filter(([spec]) => !ALLOWED_PACKAGES.has(spec));
-    expect(offending.map(([spec, file]) => `${spec} (from ${file.slice(root.length)})`)).toEqual([]);
+    expect(offending.map(([spec, file]) => `${spec} (from ${file.slice(root.length)})`)).toEqual(
+      [],
+    );
   });
 
   it('declares zod as its only required peer; every other peer is optional', () => {
     const optional = pkg.peerDependenciesMeta ?? {};
-    const required = Object.keys(pkg.peerDependencies ?? {}).filter((name) => !optional[name]?.optional);
+    const required = Object.keys(pkg.peerDependencies ?? {}).filter(
+      (name) => !optional[name]?.optional,
+    );
     expect(required).toEqual(['zod']);
   });
 });
