@@ -26,9 +26,11 @@ function decodeBase64(data: string): Uint8Array {
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return bytes;
   } catch (cause) {
-    throw new InvalidRequestError('audio_base64 is not valid base64', [
-      { path: 'params.audio_base64', message: 'must be standard base64' },
-    ], { cause });
+    throw new InvalidRequestError(
+      'audio_base64 is not valid base64',
+      [{ path: 'params.audio_base64', message: 'must be standard base64' }],
+      { cause },
+    );
   }
 }
 

@@ -5,7 +5,10 @@ import { ChatKitReqSchema, REQUEST_TYPES, type ChatKitReq } from '../protocol/re
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 const formatPath = (path: readonly PropertyKey[]): string =>
-  path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 
 function toIssues(error: z.ZodError): RequestIssue[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
@@ -50,7 +53,9 @@ export function parseRequest(body: string | Uint8Array | ArrayBuffer | object): 
     const issues = toIssues(parsed.error);
     const first = issues[0];
     throw new InvalidRequestError(
-      first ? `Invalid ${type} request: ${first.path || '(body)'}: ${first.message}` : `Invalid ${type} request`,
+      first
+        ? `Invalid ${type} request: ${first.path || '(body)'}: ${first.message}`
+        : `Invalid ${type} request`,
       issues,
     );
   }

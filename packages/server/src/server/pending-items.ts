@@ -2,7 +2,11 @@ import type { AssistantMessageContent } from '../protocol/content.js';
 import type { ThreadItem } from '../protocol/items.js';
 import type { ThreadItemUpdate } from '../protocol/updates.js';
 
-const emptyText = (): AssistantMessageContent => ({ type: 'output_text', text: '', annotations: [] });
+const emptyText = (): AssistantMessageContent => ({
+  type: 'output_text',
+  text: '',
+  annotations: [],
+});
 
 /** The reference pads the content list with empty parts up to `index` (§6.9). */
 function pad(content: AssistantMessageContent[], index: number): void {

@@ -35,7 +35,7 @@ export interface StreamPlan<TContext> {
 }
 
 /** Converts anything an integration threw into the one `error` event the client sees (§6.3 step 6). */
-export function errorEventFor(error: unknown): ErrorEvent {
+function errorEventFor(error: unknown): ErrorEvent {
   if (error instanceof CustomStreamError) {
     return { type: 'error', code: 'custom', message: error.message, allow_retry: error.allowRetry };
   }

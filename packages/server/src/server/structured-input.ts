@@ -18,11 +18,18 @@ export function answerStructuredInput(
   }
   const inputs = item.inputs.map((input) => {
     const answer = submission.answers[input.id];
-    if (submission.status === 'skipped' || !answer || answer.skipped || answer.values.length === 0) {
+    if (
+      submission.status === 'skipped' ||
+      !answer ||
+      answer.skipped ||
+      answer.values.length === 0
+    ) {
       return { ...input, answer: { values: [], skipped: true } };
     }
     const values =
-      input.type === 'multiple_choice' && !input.multiple ? answer.values.slice(0, 1) : answer.values;
+      input.type === 'multiple_choice' && !input.multiple
+        ? answer.values.slice(0, 1)
+        : answer.values;
     return { ...input, answer: { values, skipped: false } };
   });
   return { ...structuredClone(item), status: submission.status, inputs };
