@@ -13,8 +13,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/require-await': 'off',
     },
   },
@@ -35,7 +41,22 @@ export default tseslint.config(
     ],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'better-sqlite3', 'pg', 'openai', '@openai/*', '@modelcontextprotocol/*', '@anthropic-ai/*', 'hono', '@hono/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:*',
+            'better-sqlite3',
+            'pg',
+            'openai',
+            '@openai/*',
+            '@modelcontextprotocol/*',
+            '@anthropic-ai/*',
+            'hono',
+            '@hono/*',
+          ],
+        },
+      ],
     },
   },
   {

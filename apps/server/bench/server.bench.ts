@@ -21,7 +21,13 @@ const ROOT = new URL('../../../', import.meta.url).pathname;
 
 const body = JSON.stringify({
   type: 'threads.create',
-  params: { input: { content: [{ type: 'input_text', text: 'bench' }], attachments: [], inference_options: {} } },
+  params: {
+    input: {
+      content: [{ type: 'input_text', text: 'bench' }],
+      attachments: [],
+      inference_options: {},
+    },
+  },
 });
 
 interface Target {
@@ -32,8 +38,11 @@ interface Target {
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -41,7 +50,13 @@ function rssOf(pid: number): number {
 }
 
 /** One conversation: resolves with the frames received; gaps between chunks go into `gaps`. */
-function converse(agent: Agent, port: number, user: string, gaps: number[] | undefined, frames?: string[]): Promise<number> {
+function converse(
+  agent: Agent,
+  port: number,
+  user: string,
+  gaps: number[] | undefined,
+  frames?: string[],
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -82,7 +97,9 @@ async function load(port: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: CONVERSATIONS });
   const gaps: number[] = [];
   const start = performance.now();
-  const counts = await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(agent, port, `u${i % 50}`, gaps)));
+  const counts = await Promise.all(
+    Array.from({ length: CONVERSATIONS }, (_, i) => converse(agent, port, `u${i % 50}`, gaps)),
+  );
   const ms = performance.now() - start;
   agent.destroy();
   gaps.sort((a, b) => a - b);
@@ -95,7 +112,11 @@ async function openStreamMemory(target: Target): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 300));
   const before = rssOf(target.child.pid!);
   const agent = new Agent({ keepAlive: true, maxSockets: CONVERSATIONS });
-  const done = Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(agent, target.port, `m${i}`, undefined)));
+  const done = Promise.all(
+    Array.from({ length: CONVERSATIONS }, (_, i) =>
+      converse(agent, target.port, `m${i}`, undefined),
+    ),
+  );
   let during = before;
   const sampler = setInterval(() => (during = Math.max(during, rssOf(target.child.pid!))), 100);
   await new Promise((resolve) => setTimeout(resolve, PARK_MS * 0.8));
@@ -156,19 +177,32 @@ export async function runServerBench(): Promise<void> {
   await converse(new Agent(), port, 'recorder', undefined, frames);
   const framesFile = join(dataDir, 'frames.json');
   writeFileSync(framesFile, JSON.stringify(frames));
-  const raw = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/bench/raw-sse-server.ts'), framesFile], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const raw = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'apps/server/bench/raw-sse-server.ts'), framesFile],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const rawPort = Number(await waitForLine(raw, (line) => /^\d+$/.test(line.trim())));
   const rawTarget: Target = {
     port: rawPort,
     child: raw,
     park: (ms) =>
       new Promise((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: rawPort, path: '/park', method: 'POST', headers: { 'x-park-ms': String(ms) } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve());
-        });
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: rawPort,
+            path: '/park',
+            method: 'POST',
+            headers: { 'x-park-ms': String(ms) },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve());
+          },
+        );
         req.on('error', reject);
         req.end();
       }),
@@ -182,7 +216,9 @@ export async function runServerBench(): Promise<void> {
   ] as const) {
     // Memory first, on a barely warmed-up process: RSS does not shrink after a load run.
     const agent = new Agent({ keepAlive: true });
-    await Promise.all(Array.from({ length: 10 }, (_, i) => converse(agent, target.port, `w${i}`, undefined)));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => converse(agent, target.port, `w${i}`, undefined)),
+    );
     agent.destroy();
     const memory = await openStreamMemory(target);
     await load(target.port); // warm-up
@@ -200,7 +236,9 @@ export async function runServerBench(): Promise<void> {
   }
   const baseline = results['baseline: raw node:http SSE writer']!;
   for (const row of rows) row['vs baseline'] = `${fmt(results[row.server!]! / baseline, 2)}×`;
-  console.log(`\n## Server over HTTP: ${CONVERSATIONS} concurrent conversations × ${TOKENS} tokens (fake model)`);
+  console.log(
+    `\n## Server over HTTP: ${CONVERSATIONS} concurrent conversations × ${TOKENS} tokens (fake model)`,
+  );
   console.log(`frames per conversation: ${frames.length}`);
   console.table(rows);
 

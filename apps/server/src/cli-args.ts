@@ -14,12 +14,18 @@ export const START_OPTIONS = {
 } as const;
 
 /** `--config <file> --demo --port <n>` → config overrides. */
-export function startOverrides(values: { config?: string; demo?: boolean; port?: string }): CliOverrides {
+export function startOverrides(values: {
+  config?: string;
+  demo?: boolean;
+  port?: string;
+}): CliOverrides {
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
     if (!/^\d+$/.test(values.port) || port > 65535) {
-      throw new UsageError(`--port: expected an integer from 0 to 65535 (got ${JSON.stringify(values.port)})`);
+      throw new UsageError(
+        `--port: expected an integer from 0 to 65535 (got ${JSON.stringify(values.port)})`,
+      );
     }
   }
   return { configFile: values.config, demo: values.demo, port };
@@ -27,7 +33,12 @@ export function startOverrides(values: { config?: string; demo?: boolean; port?:
 
 export function parseStartArgs(argv: string[]): CliOverrides & { help: boolean } {
   try {
-    const { values } = parseArgs({ args: argv, options: START_OPTIONS, allowPositionals: false, strict: true });
+    const { values } = parseArgs({
+      args: argv,
+      options: START_OPTIONS,
+      allowPositionals: false,
+      strict: true,
+    });
     return { ...startOverrides(values), help: values.help === true };
   } catch (error) {
     if (error instanceof UsageError) throw error;

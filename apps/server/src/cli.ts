@@ -29,14 +29,25 @@ Every setting is an environment variable; see apps/server/README.md.
 function summary(config: AppConfig): Record<string, unknown> {
   return {
     listen: `${config.server.host}:${config.server.port}`,
-    store: config.store.kind === 'postgres' ? `postgres (schema ${config.store.schema ?? 'public'})` : `sqlite ${config.store.path}`,
+    store:
+      config.store.kind === 'postgres'
+        ? `postgres (schema ${config.store.schema ?? 'public'})`
+        : `sqlite ${config.store.path}`,
     model: config.demo.enabled
       ? 'demo'
       : config.model.configured
         ? `${config.model.name} via ${config.model.provider}${config.model.baseURL ? ` at ${config.model.baseURL}` : ''}`
         : 'none configured',
-    auth: config.auth.methods.length > 0 ? config.auth.methods : 'none configured (all /chatkit requests get 401)',
-    rateLimit: { windowSeconds: config.rateLimit.windowMs / 1000, perIp: config.rateLimit.perIp, perUser: config.rateLimit.perUser, redis: config.rateLimit.redisUrl !== undefined },
+    auth:
+      config.auth.methods.length > 0
+        ? config.auth.methods
+        : 'none configured (all /chatkit requests get 401)',
+    rateLimit: {
+      windowSeconds: config.rateLimit.windowMs / 1000,
+      perIp: config.rateLimit.perIp,
+      perUser: config.rateLimit.perUser,
+      redis: config.rateLimit.redisUrl !== undefined,
+    },
     cors: config.server.corsOrigins,
     chatkit: {
       mode: config.chatkit.mode,
@@ -45,7 +56,12 @@ function summary(config: AppConfig): Record<string, unknown> {
       scriptUrl: config.chatkit.scriptUrl,
       uploads: config.chatkit.uploadStrategy,
     },
-    agents: config.agents.agents.map((a) => ({ id: a.id, name: a.name, model: a.model ?? config.model.name, tools: a.tools })),
+    agents: config.agents.agents.map((a) => ({
+      id: a.id,
+      name: a.name,
+      model: a.model ?? config.model.name,
+      tools: a.tools,
+    })),
     configFile: config.configFile ?? null,
   };
 }
@@ -63,7 +79,11 @@ export async function runCli(argv: string[]): Promise<void> {
         process.stdout.write(USAGE);
         return;
       case 'migrate': {
-        const { values } = parseArgs({ args, options: { config: START_OPTIONS.config }, strict: true });
+        const { values } = parseArgs({
+          args,
+          options: { config: START_OPTIONS.config },
+          strict: true,
+        });
         const config = loadConfig(startOverrides(values));
         const store = createStore(config);
         try {
@@ -81,7 +101,9 @@ export async function runCli(argv: string[]): Promise<void> {
           strict: true,
         });
         const config = loadConfig(startOverrides(values));
-        process.stdout.write(`Configuration is valid.\n${JSON.stringify(summary(config), null, 2)}\n`);
+        process.stdout.write(
+          `Configuration is valid.\n${JSON.stringify(summary(config), null, 2)}\n`,
+        );
         return;
       }
       case 'mint-session': {
@@ -93,10 +115,16 @@ export async function runCli(argv: string[]): Promise<void> {
         if (!values.user) throw new UsageError('mint-session: --user <id> is required');
         const config = loadConfig();
         const secret = config.auth.session.secret;
-        if (!secret) throw new UsageError('mint-session: set SESSION_SECRET (at least 32 characters) first');
+        if (!secret)
+          throw new UsageError('mint-session: set SESSION_SECRET (at least 32 characters) first');
         const ttl = values.ttl === undefined ? config.auth.session.ttlSeconds : Number(values.ttl);
-        if (!Number.isSafeInteger(ttl) || ttl <= 0) throw new UsageError('mint-session: --ttl must be a positive integer');
-        const token = mintSession(secret, { userId: values.user, tenantId: values.org, ttlSeconds: ttl });
+        if (!Number.isSafeInteger(ttl) || ttl <= 0)
+          throw new UsageError('mint-session: --ttl must be a positive integer');
+        const token = mintSession(secret, {
+          userId: values.user,
+          tenantId: values.org,
+          ttlSeconds: ttl,
+        });
         process.stdout.write(
           `${token}\n\nUse it as "Authorization: Bearer ${token}" or as the cookie:\n` +
             `Set-Cookie: ${sessionCookie(config.auth.session, token, ttl)}\n`,
@@ -107,7 +135,10 @@ export async function runCli(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
   } catch (error) {
-    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof TypeError &&
+      (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       exitWithError(new UsageError(error.message));
     }
     exitWithError(error);

@@ -31,7 +31,12 @@ export interface AppConfig {
   secret: string | undefined;
   store:
     | { kind: 'sqlite'; path: string; tablePrefix: string }
-    | { kind: 'postgres'; connectionString: string; schema: string | undefined; tablePrefix: string };
+    | {
+        kind: 'postgres';
+        connectionString: string;
+        schema: string | undefined;
+        tablePrefix: string;
+      };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   model: {
     /** False when neither an API key nor a base URL is set: every stream answers with a notice. */
@@ -102,7 +107,10 @@ export function processEnv(): Record<string, string | undefined> {
   return process.env;
 }
 
-function describeIssues(issues: z.core.$ZodIssue[], env: Record<string, string | undefined>): string[] {
+function describeIssues(
+  issues: z.core.$ZodIssue[],
+  env: Record<string, string | undefined>,
+): string[] {
   return issues.map((issue) => {
     const key = String(issue.path[0] ?? '');
     const setting = ENV_SETTINGS[key as keyof typeof ENV_SETTINGS];
@@ -125,13 +133,17 @@ function readAgentsFile(path: string): AgentsFile {
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new ConfigError([`THREADLINE_CONFIG: ${path} is not valid JSON (${(error as Error).message})`]);
+    throw new ConfigError([
+      `THREADLINE_CONFIG: ${path} is not valid JSON (${(error as Error).message})`,
+    ]);
   }
   const parsed = AgentsFileSchema.safeParse(json);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
-        const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+        const where = issue.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('');
         return `THREADLINE_CONFIG ${path}: ${where.replace(/^\./, '') || '(root)'}: ${issue.message}`;
       }),
     );
@@ -140,7 +152,8 @@ function readAgentsFile(path: string): AgentsFile {
   const ids = new Set<string>();
   const problems: string[] = [];
   for (const agent of file.agents) {
-    if (ids.has(agent.id)) problems.push(`THREADLINE_CONFIG ${path}: agent id "${agent.id}" is used twice`);
+    if (ids.has(agent.id))
+      problems.push(`THREADLINE_CONFIG ${path}: agent id "${agent.id}" is used twice`);
     ids.add(agent.id);
     for (const server of agent.mcpServers) {
       if (!(server in file.mcpServers)) {
@@ -152,7 +165,8 @@ function readAgentsFile(path: string): AgentsFile {
     }
   }
   for (const server of Object.values(file.mcpServers)) {
-    if (server.transport === 'stdio' && server.cwd !== undefined) server.cwd = resolve(dirname(path), server.cwd);
+    if (server.transport === 'stdio' && server.cwd !== undefined)
+      server.cwd = resolve(dirname(path), server.cwd);
   }
   if (file.defaultAgent !== undefined && !ids.has(file.defaultAgent)) {
     problems.push(
@@ -189,20 +203,26 @@ export function loadConfig(
   const methods = authMethods(s.THREADLINE_AUTH, demo);
   const jwtSecret = s.JWT_SECRET;
   if (methods.includes('jwt') && !jwtSecret && !s.JWT_JWKS_URL) {
-    problems.push('JWT_SECRET or JWT_JWKS_URL: one is required when THREADLINE_AUTH includes "jwt"');
+    problems.push(
+      'JWT_SECRET or JWT_JWKS_URL: one is required when THREADLINE_AUTH includes "jwt"',
+    );
   }
   if (jwtSecret && s.JWT_JWKS_URL) {
     problems.push('JWT_SECRET and JWT_JWKS_URL: set only one (HS256 secret or a JWKS URL)');
   }
   if (methods.includes('session') && !s.SESSION_SECRET) {
-    problems.push('SESSION_SECRET: required (at least 32 characters) when THREADLINE_AUTH includes "session"');
+    problems.push(
+      'SESSION_SECRET: required (at least 32 characters) when THREADLINE_AUTH includes "session"',
+    );
   }
   const mode = s.CHATKIT_MODE;
   if (mode === 'hosted' && !s.CHATKIT_WORKFLOW_ID) {
     problems.push('CHATKIT_WORKFLOW_ID: required when CHATKIT_MODE is "hosted"');
   }
   if (s.CHATKIT_WORKFLOW_ID && !s.OPENAI_API_KEY) {
-    problems.push('OPENAI_API_KEY: required when CHATKIT_WORKFLOW_ID is set (it mints ChatKit sessions)');
+    problems.push(
+      'OPENAI_API_KEY: required when CHATKIT_WORKFLOW_ID is set (it mints ChatKit sessions)',
+    );
   }
 
   const configFile = overrides.configFile ?? s.THREADLINE_CONFIG;
@@ -300,7 +320,9 @@ export function loadConfig(
       allowedMimeTypes: s.CHATKIT_ALLOWED_MIME_TYPES,
       maxAttachments: s.CHATKIT_MAX_ATTACHMENTS,
     },
-    uploadDir: s.THREADLINE_UPLOAD_DIR ? resolve(cwd, s.THREADLINE_UPLOAD_DIR) : resolve(dataDir, 'attachments'),
+    uploadDir: s.THREADLINE_UPLOAD_DIR
+      ? resolve(cwd, s.THREADLINE_UPLOAD_DIR)
+      : resolve(dataDir, 'attachments'),
     configFile: configPath,
     agents,
   };

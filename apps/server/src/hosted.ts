@@ -7,7 +7,12 @@ export function openAIClientSecretMinter(options: {
   baseURL?: string | undefined;
   workflowId: string;
 }): ClientSecretMinter {
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 1, timeout: 15_000 });
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    maxRetries: 1,
+    timeout: 15_000,
+  });
   return {
     async mint(user) {
       const session = await client.beta.chatkit.sessions.create({

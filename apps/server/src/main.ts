@@ -48,11 +48,19 @@ export async function startServer(
     await runtime.close();
     throw error;
   }
-  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.server.host) ? 'localhost' : config.server.host;
+  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.server.host)
+    ? 'localhost'
+    : config.server.host;
   const url = `http://${shownHost}:${address.port}`;
   const { summary } = runtime;
   logger.info(
-    { url, port: address.port, ...summary, demo: config.demo.enabled, configFile: config.configFile ?? null },
+    {
+      url,
+      port: address.port,
+      ...summary,
+      demo: config.demo.enabled,
+      configFile: config.configFile ?? null,
+    },
     `Threadline listening on ${url} · store: ${summary.store} · model: ${summary.model} · auth: ${summary.auth}`,
   );
 
@@ -61,11 +69,17 @@ export async function startServer(
     stopping ??= (async () => {
       runtime.draining.value = true;
       const open = runtime.streams.size;
-      logger.info({ reason, openStreams: open }, 'Shutting down: no new connections; open streams may finish');
+      logger.info(
+        { reason, openStreams: open },
+        'Shutting down: no new connections; open streams may finish',
+      );
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       if (!(await runtime.streams.whenIdle(config.server.shutdownGraceMs))) {
-        logger.warn({ openStreams: runtime.streams.size }, 'Grace period over: cancelling open streams');
+        logger.warn(
+          { openStreams: runtime.streams.size },
+          'Grace period over: cancelling open streams',
+        );
         runtime.streams.abortAll(new Error('The server is shutting down'));
         await runtime.streams.whenIdle(CANCEL_SETTLE_MS);
       }
@@ -85,7 +99,9 @@ export function exitWithError(error: unknown): never {
   if (error instanceof ConfigError || error instanceof UsageError) {
     process.stderr.write(`threadline: ${error.message}\n`);
   } else {
-    process.stderr.write(`threadline: could not start: ${(error as Error)?.message ?? String(error)}\n`);
+    process.stderr.write(
+      `threadline: could not start: ${(error as Error)?.message ?? String(error)}\n`,
+    );
   }
   process.exit(1);
 }
@@ -97,7 +113,9 @@ export async function runMain(argv: string[]): Promise<void> {
   try {
     const args = parseStartArgs(argv);
     if (args.help) {
-      process.stdout.write('Usage: node dist/main.js [--demo] [--config <file>] [--port <n>]\nSee apps/server/README.md for every setting.\n');
+      process.stdout.write(
+        'Usage: node dist/main.js [--demo] [--config <file>] [--port <n>]\nSee apps/server/README.md for every setting.\n',
+      );
       return;
     }
     const config = loadConfig(args);

@@ -45,7 +45,11 @@ export interface RuntimeOverrides {
   clientSecrets?: ClientSecretMinter;
 }
 
-async function createResponder(config: AppConfig, agents: AgentRegistry, logger: AppLogger): Promise<Responder> {
+async function createResponder(
+  config: AppConfig,
+  agents: AgentRegistry,
+  logger: AppLogger,
+): Promise<Responder> {
   if (config.demo.enabled) return new DemoResponder(config.demo.delayMs);
   if (!config.model.configured) return new NoModelResponder();
   // Loaded only when a model is configured: it pulls in @openai/agents.
@@ -61,7 +65,9 @@ async function createLimiter(config: AppConfig, logger: AppLogger): Promise<Rate
     await limiter.connect();
   } catch (error) {
     await limiter.close();
-    throw new Error(`REDIS_URL: cannot connect to Redis (${(error as Error).message})`, { cause: error });
+    throw new Error(`REDIS_URL: cannot connect to Redis (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   return limiter;
 }

@@ -40,7 +40,11 @@ export function createStore(config: AppConfig): AppStore {
       description: `PostgreSQL (${redactUrl(cfg.connectionString)}, schema ${cfg.schema ?? 'public'})`,
     };
   }
-  const store = new SqliteStore<AppContext>({ path: cfg.path, tablePrefix: cfg.tablePrefix, resolveOwner });
+  const store = new SqliteStore<AppContext>({
+    path: cfg.path,
+    tablePrefix: cfg.tablePrefix,
+    resolveOwner,
+  });
   return {
     store,
     migrate: () => store.migrate(),

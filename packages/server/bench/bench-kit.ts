@@ -47,4 +47,5 @@ export function printTable(title: string, rows: Record<string, string | number>[
 }
 
 /** How many times slower `measured` is than `baseline` (1.00 = same speed). */
-export const ratio = (measuredMs: number, baselineMs: number): string => `${fmt(measuredMs / baselineMs, 2)}×`;
+export const ratio = (measuredMs: number, baselineMs: number): string =>
+  `${fmt(measuredMs / baselineMs, 2)}×`;

@@ -24,7 +24,8 @@ const write = (res: ServerResponse, chunk: Uint8Array) =>
 async function rawStream(res: ServerResponse) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   if (gate) await gate;
-  for (const event of assistantTurn('thr_raw', deltas)) await write(res, encodeEvent(event as ThreadStreamEvent));
+  for (const event of assistantTurn('thr_raw', deltas))
+    await write(res, encodeEvent(event as ThreadStreamEvent));
   res.end();
 }
 
@@ -34,12 +35,16 @@ function listen(): Promise<number> {
       req.resume();
       req.on('end', () => void rawStream(res));
     });
-    return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+    return new Promise((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+    );
   }
   const handler = createChatKitHandler(chatkit, { getContext: () => ({ userId: 'bench' }) });
   const app = new Hono();
   app.post('/chatkit', (c) => handler(c.req.raw));
-  return new Promise((resolve) => serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)));
+  return new Promise((resolve) =>
+    serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)),
+  );
 }
 
 parentPort!.on('message', (message: string) => {

@@ -36,7 +36,14 @@ async function startWorker(kind: 'raw' | 'threadline', deltas: number): Promise<
 function streamOnce(agent: Agent, port: number, gaps: number[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/chatkit', method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/chatkit',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json' },
+      },
       (res) => {
         let bytes = 0;
         let last = performance.now();
@@ -58,7 +65,9 @@ function streamOnce(agent: Agent, port: number, gaps: number[]): Promise<number>
 async function load(port: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: STREAMS });
   const gaps: number[] = [];
-  const { ms, value } = await time(() => Promise.all(Array.from({ length: STREAMS }, () => streamOnce(agent, port, gaps))));
+  const { ms, value } = await time(() =>
+    Promise.all(Array.from({ length: STREAMS }, () => streamOnce(agent, port, gaps))),
+  );
   agent.destroy();
   gaps.sort((a, b) => a - b);
   return { ms, bytes: value.reduce((a, b) => a + b, 0), p99Gap: percentile(gaps, 99) };
@@ -95,7 +104,10 @@ export async function runHttpBench(): Promise<void> {
     results[kind] = { ms: bestRun.ms, heap };
     const events = STREAMS * (DELTAS + 4);
     rows.push({
-      server: kind === 'raw' ? 'baseline: raw node:http SSE writer' : 'Threadline (Hono + handler + pipeline)',
+      server:
+        kind === 'raw'
+          ? 'baseline: raw node:http SSE writer'
+          : 'Threadline (Hono + handler + pipeline)',
       'ms (best of 3)': fmt(bestRun.ms, 1),
       'events/s': fmt((events / bestRun.ms) * 1000),
       'MB/s': fmt(bestRun.bytes / 1e6 / (bestRun.ms / 1000), 1),

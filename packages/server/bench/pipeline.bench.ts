@@ -31,8 +31,20 @@ export async function runPipelineBench(): Promise<void> {
     },
   );
 
-  printTable(`pipeline: one assistant message of ${fmt(DELTAS)} deltas (median of 15 alternating rounds)`, [
-    { case: 'baseline: serialize + encode only', ms: fmt(baselineMs, 2), 'events/s': fmt((events.length / baselineMs) * 1000) },
-    { case: 'ChatKitServer.process → frames', ms: fmt(pipelineMs, 2), 'events/s': fmt((frames / pipelineMs) * 1000), 'vs baseline': ratio(pipelineMs, baselineMs) },
-  ]);
+  printTable(
+    `pipeline: one assistant message of ${fmt(DELTAS)} deltas (median of 15 alternating rounds)`,
+    [
+      {
+        case: 'baseline: serialize + encode only',
+        ms: fmt(baselineMs, 2),
+        'events/s': fmt((events.length / baselineMs) * 1000),
+      },
+      {
+        case: 'ChatKitServer.process → frames',
+        ms: fmt(pipelineMs, 2),
+        'events/s': fmt((frames / pipelineMs) * 1000),
+        'vs baseline': ratio(pipelineMs, baselineMs),
+      },
+    ],
+  );
 }

@@ -1,5 +1,9 @@
 import { ChatKitServer, type HookOptions } from '../src/index.js';
-import type { ThreadMetadata, ThreadStreamEventInput, UserMessageItem } from '../src/protocol/index.js';
+import type {
+  ThreadMetadata,
+  ThreadStreamEventInput,
+  UserMessageItem,
+} from '../src/protocol/index.js';
 
 export interface ExampleContext {
   userId: string;
@@ -9,10 +13,14 @@ const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error);
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
   });
 
 /**
@@ -33,18 +41,51 @@ export class EchoServer extends ChatKitServer<ExampleContext> {
     context: ExampleContext,
     { signal }: HookOptions,
   ): AsyncIterable<ThreadStreamEventInput> {
-    const said = input?.content.map((part) => (part.type === 'input_text' ? part.text : `@${part.text}`)).join('') ?? '';
+    const said =
+      input?.content
+        .map((part) => (part.type === 'input_text' ? part.text : `@${part.text}`))
+        .join('') ?? '';
     const words = `You said: ${said}`.split(/(?<= )/);
     const id = this.store.generateItemId('message', thread, context);
-    const item = { type: 'assistant_message' as const, id, thread_id: thread.id, created_at: new Date().toISOString(), content: [] };
+    const item = {
+      type: 'assistant_message' as const,
+      id,
+      thread_id: thread.id,
+      created_at: new Date().toISOString(),
+      content: [],
+    };
     yield { type: 'thread.item.added', item };
-    yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.added', content_index: 0, content: { type: 'output_text', text: '' } } };
+    yield {
+      type: 'thread.item.updated',
+      item_id: id,
+      update: {
+        type: 'assistant_message.content_part.added',
+        content_index: 0,
+        content: { type: 'output_text', text: '' },
+      },
+    };
     for (const word of words) {
       await sleep(this.wordDelayMs, signal);
-      yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: word } };
+      yield {
+        type: 'thread.item.updated',
+        item_id: id,
+        update: {
+          type: 'assistant_message.content_part.text_delta',
+          content_index: 0,
+          delta: word,
+        },
+      };
     }
     const text = words.join('');
-    yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.done', content_index: 0, content: { type: 'output_text', text } } };
+    yield {
+      type: 'thread.item.updated',
+      item_id: id,
+      update: {
+        type: 'assistant_message.content_part.done',
+        content_index: 0,
+        content: { type: 'output_text', text },
+      },
+    };
     yield { type: 'thread.item.done', item: { ...item, content: [{ type: 'output_text', text }] } };
     if (!thread.title) thread.title = said.slice(0, 40) || 'New chat';
   }

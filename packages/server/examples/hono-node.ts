@@ -10,7 +10,9 @@ import { MemoryStore } from '../src/stores/memory/index.js';
 import type { Store } from '../src/stores/store.js';
 import { EchoServer, type ExampleContext } from './echo-server.js';
 
-export function createExampleApp(options: { store?: Store<ExampleContext>; wordDelayMs?: number } = {}) {
+export function createExampleApp(
+  options: { store?: Store<ExampleContext>; wordDelayMs?: number } = {},
+) {
   const store = options.store ?? new MemoryStore<ExampleContext>();
   const server = new EchoServer({ store }, options.wordDelayMs);
   const handler = createChatKitHandler(server, {
@@ -21,11 +23,18 @@ export function createExampleApp(options: { store?: Store<ExampleContext>; wordD
   return { app, server, store };
 }
 
-export function startExample(port = Number(process.env.PORT ?? 8000), options: Parameters<typeof createExampleApp>[0] = {}) {
+export function startExample(
+  port = Number(process.env.PORT ?? 8000),
+  options: Parameters<typeof createExampleApp>[0] = {},
+) {
   const { app, store } = createExampleApp(options);
-  return new Promise<{ server: ServerType; port: number; store: Store<ExampleContext> }>((resolve) => {
-    const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => resolve({ server, port: info.port, store }));
-  });
+  return new Promise<{ server: ServerType; port: number; store: Store<ExampleContext> }>(
+    (resolve) => {
+      const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) =>
+        resolve({ server, port: info.port, store }),
+      );
+    },
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,4 +1,11 @@
-import { Store, type Attachment, type Page, type SortOrder, type ThreadItem, type ThreadMetadata } from '@threadline/server';
+import {
+  Store,
+  type Attachment,
+  type Page,
+  type SortOrder,
+  type ThreadItem,
+  type ThreadMetadata,
+} from '@threadline/server';
 import type { StoreItemType } from '@threadline/server';
 import type { AppContext } from '../context.js';
 import { AGENT_METADATA_KEY, type AgentRegistry } from './agents.js';
@@ -24,7 +31,11 @@ export class AgentScopedStore extends Store<AppContext> {
     return this.inner.generateThreadId(context);
   }
 
-  override generateItemId(type: StoreItemType, thread: ThreadMetadata, context: AppContext): string {
+  override generateItemId(
+    type: StoreItemType,
+    thread: ThreadMetadata,
+    context: AppContext,
+  ): string {
     return this.inner.generateItemId(type, thread, context);
   }
 
@@ -37,7 +48,12 @@ export class AgentScopedStore extends Store<AppContext> {
     const matches: ThreadMetadata[] = [];
     let cursor = after;
     scan: for (;;) {
-      const page = await this.inner.loadThreads(Math.max(SCAN_BATCH, limit + 1), cursor, order, context);
+      const page = await this.inner.loadThreads(
+        Math.max(SCAN_BATCH, limit + 1),
+        cursor,
+        order,
+        context,
+      );
       for (const thread of page.data) {
         if (!this.agents.threadBelongsTo(thread, context.agentId)) continue;
         matches.push(thread);

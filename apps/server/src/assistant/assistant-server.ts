@@ -9,7 +9,12 @@ import {
   type ThreadStreamEventInput,
   type UserMessageItem,
 } from '@threadline/server';
-import type { Action, FeedbackKind, SyncCustomActionResponse, WidgetItem } from '@threadline/server/protocol';
+import type {
+  Action,
+  FeedbackKind,
+  SyncCustomActionResponse,
+  WidgetItem,
+} from '@threadline/server/protocol';
 import type { AppContext } from '../context.js';
 import type { AgentRegistry } from './agents.js';
 import { userText, type Responder } from './responder.js';
@@ -26,7 +31,11 @@ const TITLE_MAX = 60;
 
 /** The first line of the first message, cut at a word: the thread's title until renamed. */
 export function titleFrom(text: string): string | undefined {
-  const line = text.split('\n').find((l) => l.trim() !== '')?.replace(/\s+/g, ' ').trim();
+  const line = text
+    .split('\n')
+    .find((l) => l.trim() !== '')
+    ?.replace(/\s+/g, ' ')
+    .trim();
   if (!line) return undefined;
   if (line.length <= TITLE_MAX) return line;
   const cut = line.slice(0, TITLE_MAX - 1);
@@ -46,7 +55,11 @@ export class AssistantServer extends ChatKitServer<AppContext> {
   private readonly cancellations = new Set<Promise<void>>();
 
   constructor(options: AssistantServerOptions) {
-    super({ store: options.store, attachmentStore: options.attachmentStore, logger: options.logger });
+    super({
+      store: options.store,
+      attachmentStore: options.attachmentStore,
+      logger: options.logger,
+    });
     this.agents = options.agents;
     this.responder = options.responder;
   }

@@ -1,4 +1,9 @@
-import type { Store, ThreadMetadata, ThreadStreamEventInput, UserMessageItem } from '@threadline/server';
+import type {
+  Store,
+  ThreadMetadata,
+  ThreadStreamEventInput,
+  UserMessageItem,
+} from '@threadline/server';
 import type { ActionRegistry } from '@threadline/server/actions';
 import type { AgentDefinition } from '../config/agents-file.js';
 import type { AppContext } from '../context.js';

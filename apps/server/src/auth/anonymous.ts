@@ -11,7 +11,10 @@ const ONE_YEAR = 365 * 24 * 3600;
  * browser gets its own signed visitor cookie, so visitors still never see each other's threads.
  * A request without a valid cookie becomes a new visitor.
  */
-export function anonymousStrategy(key: string, session: AppConfig['auth']['session']): AuthStrategy {
+export function anonymousStrategy(
+  key: string,
+  session: AppConfig['auth']['session'],
+): AuthStrategy {
   return async (request) => {
     const token = readCookie(request, ANONYMOUS_COOKIE);
     if (token !== undefined) {

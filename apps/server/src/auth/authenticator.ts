@@ -35,7 +35,9 @@ export function createAuthenticator(
     }
     throw new AuthError(
       'unauthorized',
-      strategies.length === 0 ? 'Authentication is not configured on this server' : 'Authentication required',
+      strategies.length === 0
+        ? 'Authentication is not configured on this server'
+        : 'Authentication required',
     );
   };
 }

@@ -11,7 +11,18 @@ import { isSignedToken } from './signed-token.js';
 
 type JwtConfig = AppConfig['auth']['jwt'];
 
-const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const ASYMMETRIC = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 /** A claim by exact name first (URL-style claims contain dots), then as a dotted path. */
 function claim(payload: JWTPayload, name: string): unknown {
@@ -37,7 +48,10 @@ const asId = (value: unknown): string | undefined => {
  */
 export function jwtStrategy(config: JwtConfig): AuthStrategy {
   const key: Uint8Array | JWTVerifyGetKey = config.jwksUrl
-    ? createRemoteJWKSet(new URL(config.jwksUrl), { cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 })
+    ? createRemoteJWKSet(new URL(config.jwksUrl), {
+        cacheMaxAge: 10 * 60_000,
+        timeoutDuration: 5_000,
+      })
     : new TextEncoder().encode(config.secret ?? '');
   const algorithms = config.jwksUrl ? ASYMMETRIC : ['HS256'];
   return async (request) => {
@@ -53,7 +67,8 @@ export function jwtStrategy(config: JwtConfig): AuthStrategy {
         requiredClaims: ['exp'],
       }));
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw new AuthError('token_expired', 'The token has expired');
+      if (error instanceof joseErrors.JWTExpired)
+        throw new AuthError('token_expired', 'The token has expired');
       throw new AuthError('invalid_token', 'The token is invalid');
     }
     const userId = asId(claim(payload, config.userClaim));

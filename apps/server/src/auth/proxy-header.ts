@@ -25,10 +25,14 @@ export function proxyHeaderStrategy(config: HeaderConfig): AuthStrategy {
     if (config.proxySecret !== undefined) {
       const given = request.headers.get(PROXY_SECRET_HEADER);
       if (given === null || !sameSecret(given, config.proxySecret)) {
-        throw new AuthError('invalid_token', 'The identity header did not come from the trusted proxy');
+        throw new AuthError(
+          'invalid_token',
+          'The identity header did not come from the trusted proxy',
+        );
       }
     }
-    if (!isValidId(userId.trim())) throw new AuthError('invalid_token', 'The identity header is invalid');
+    if (!isValidId(userId.trim()))
+      throw new AuthError('invalid_token', 'The identity header is invalid');
     const org = request.headers.get(config.orgHeader)?.trim();
     return {
       userId: userId.trim(),

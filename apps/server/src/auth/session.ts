@@ -37,14 +37,19 @@ export function sessionCookie(config: SessionConfig, token: string, maxAgeSecond
 export function sessionStrategy(config: SessionConfig & { secret: string }): AuthStrategy {
   return async (request) => {
     const bearer = bearerToken(request);
-    const token = bearer !== undefined && isSignedToken(bearer) ? bearer : readCookie(request, config.cookieName);
+    const token =
+      bearer !== undefined && isSignedToken(bearer)
+        ? bearer
+        : readCookie(request, config.cookieName);
     if (token === undefined) return undefined;
     const result = verifyClaims(config.secret, token);
     if (!result.ok) {
-      if (result.reason === 'expired') throw new AuthError('token_expired', 'The session has expired');
+      if (result.reason === 'expired')
+        throw new AuthError('token_expired', 'The session has expired');
       throw new AuthError('invalid_token', 'The session is invalid');
     }
-    if (!isValidId(result.claims.sub)) throw new AuthError('invalid_token', 'The session is invalid');
+    if (!isValidId(result.claims.sub))
+      throw new AuthError('invalid_token', 'The session is invalid');
     return { userId: result.claims.sub, tenantId: result.claims.org, method: 'session' };
   };
 }

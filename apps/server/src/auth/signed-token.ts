@@ -27,7 +27,11 @@ export type VerifyResult =
   | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
 /** Checks the MAC (constant time) and the expiry of a token made by {@link signClaims}. */
-export function verifyClaims(key: string, token: string, nowSeconds = Date.now() / 1000): VerifyResult {
+export function verifyClaims(
+  key: string,
+  token: string,
+  nowSeconds = Date.now() / 1000,
+): VerifyResult {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== PREFIX) return { ok: false, reason: 'malformed' };
   const expected = mac(key, `${parts[0]}.${parts[1]}`);

@@ -9,12 +9,17 @@ const AgentIdSchema = z
 
 /** A model the composer's model picker offers (`composer.models`). */
 export const ModelChoiceSchema = z.union([
-  z.string().min(1).transform((id) => ({ id, label: id })),
-  z.strictObject({
-    id: z.string().min(1),
-    label: z.string().min(1).optional(),
-    description: z.string().optional(),
-  }).transform((m) => ({ ...m, label: m.label ?? m.id })),
+  z
+    .string()
+    .min(1)
+    .transform((id) => ({ id, label: id })),
+  z
+    .strictObject({
+      id: z.string().min(1),
+      label: z.string().min(1).optional(),
+      description: z.string().optional(),
+    })
+    .transform((m) => ({ ...m, label: m.label ?? m.id })),
 ]);
 
 /** A composer tool (`composer.tools`); picking it sends `inference_options.tool_choice.id`. */
@@ -51,7 +56,11 @@ const McpServerNameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'use 1-64 letters, digits, ".", "-" or "_"');
 
 /** Tool-call time limit in milliseconds. */
-const McpTimeoutSchema = z.number().int().min(100, 'expected at least 100 ms').max(600_000, 'expected at most 600000 ms');
+const McpTimeoutSchema = z
+  .number()
+  .int()
+  .min(100, 'expected at least 100 ms')
+  .max(600_000, 'expected at most 600000 ms');
 
 /** An MCP server started as a child process (stdin/stdout). */
 export const McpStdioServerSchema = z.strictObject({
@@ -70,15 +79,21 @@ export const McpHttpServerSchema = z.strictObject({
   transport: z.literal('http'),
   url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
   /** Fixed headers (a configured credential). */
-  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name'), z.string()).optional(),
+  headers: z
+    .record(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name'), z.string())
+    .optional(),
   /** Send the caller's own `Authorization: Bearer …` token to this server. */
   forwardUserToken: z.boolean().default(false),
   timeoutMs: McpTimeoutSchema.optional(),
 });
 
-export const McpServerSchema = z.discriminatedUnion('transport', [McpStdioServerSchema, McpHttpServerSchema], {
-  error: 'expected "transport": "stdio" (with "command") or "http" (with "url")',
-});
+export const McpServerSchema = z.discriminatedUnion(
+  'transport',
+  [McpStdioServerSchema, McpHttpServerSchema],
+  {
+    error: 'expected "transport": "stdio" (with "command") or "http" (with "url")',
+  },
+);
 
 export const AgentSchema = z.strictObject({
   id: AgentIdSchema,
@@ -111,9 +126,7 @@ export const AgentsFileSchema = z.strictObject({
   $schema: z.string().optional(),
   defaultAgent: AgentIdSchema.optional(),
   /** MCP servers by name; agents pick them with `mcpServers`. */
-  mcpServers: z
-    .record(McpServerNameSchema, McpServerSchema)
-    .default({}),
+  mcpServers: z.record(McpServerNameSchema, McpServerSchema).default({}),
   agents: z.array(AgentSchema).min(1, 'define at least one agent'),
 });
 
@@ -139,7 +152,11 @@ export const DEFAULT_AGENTS: AgentsFile = AgentsFileSchema.parse({
       startPrompts: [
         { label: 'What time is it?', prompt: 'What time is it in UTC right now?', icon: 'clock' },
         { label: 'Do some math', prompt: 'What is (17 * 23) + 4?', icon: 'analytics' },
-        { label: 'Show a card', prompt: 'Summarize what you can do as a card.', icon: 'square-text' },
+        {
+          label: 'Show a card',
+          prompt: 'Summarize what you can do as a card.',
+          icon: 'square-text',
+        },
       ],
     },
   ],

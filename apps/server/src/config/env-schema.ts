@@ -69,7 +69,12 @@ const list = () =>
       .string()
       .optional()
       .transform((v) =>
-        v === undefined ? [] : v.split(',').map((item) => item.trim()).filter((item) => item !== ''),
+        v === undefined
+          ? []
+          : v
+              .split(',')
+              .map((item) => item.trim())
+              .filter((item) => item !== ''),
       ),
   );
 
@@ -81,7 +86,12 @@ const authList = z.preprocess(
     .string()
     .optional()
     .transform((v) =>
-      v === undefined ? [] : v.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean),
+      v === undefined
+        ? []
+        : v
+            .split(',')
+            .map((item) => item.trim().toLowerCase())
+            .filter(Boolean),
     )
     .pipe(
       z.array(
@@ -94,7 +104,14 @@ const authList = z.preprocess(
 
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/([a-z0-9][a-z0-9!#$&^_.+-]*|\*)$/i;
 const mimeList = list().pipe(
-  z.array(z.string().regex(MIME, 'expected a comma-separated list of MIME types such as image/png, application/pdf or image/*')),
+  z.array(
+    z
+      .string()
+      .regex(
+        MIME,
+        'expected a comma-separated list of MIME types such as image/png, application/pdf or image/*',
+      ),
+  ),
 );
 
 const origins = list().pipe(
@@ -111,7 +128,10 @@ const origins = list().pipe(
 const headerName = (fallback: string) =>
   z.preprocess(
     unsetIfEmpty,
-    z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name').default(fallback),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name')
+      .default(fallback),
   );
 
 const secret = (minLength: number) =>
@@ -148,17 +168,34 @@ export const ENV_SETTINGS = {
   // Store
   DATABASE_URL: setting(url(/^postgres(ql)?:$/, 'a postgres:// or postgresql:// URL'), true),
   DATABASE_SCHEMA: setting(
-    z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'expected a PostgreSQL identifier (letters, digits, _)').optional()),
+    z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(
+          /^[A-Za-z_][A-Za-z0-9_]{0,62}$/,
+          'expected a PostgreSQL identifier (letters, digits, _)',
+        )
+        .optional(),
+    ),
   ),
   DATABASE_TABLE_PREFIX: setting(
-    z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,30}$/, 'expected letters, digits and _ (up to 31)').default('threadline_')),
+    z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]{0,30}$/, 'expected letters, digits and _ (up to 31)')
+        .default('threadline_'),
+    ),
   ),
   // Model
   OPENAI_API_KEY: setting(str(), true),
   OPENAI_BASE_URL: setting(url(/^https?:$/, 'an http(s) URL such as https://api.openai.com/v1')),
   THREADLINE_MODEL: setting(str()),
   THREADLINE_TITLE_MODEL: setting(str()),
-  THREADLINE_MODEL_PROVIDER: setting(oneOf(['openai-responses', 'openai-chat'], 'openai-responses')),
+  THREADLINE_MODEL_PROVIDER: setting(
+    oneOf(['openai-responses', 'openai-chat'], 'openai-responses'),
+  ),
   THREADLINE_DEMO: setting(bool(false)),
   THREADLINE_DEMO_DELAY_MS: setting(int(0, 60_000, 20)),
   // Auth
@@ -172,7 +209,13 @@ export const ENV_SETTINGS = {
   JWT_CLOCK_TOLERANCE_SECONDS: setting(int(0, 600, 5)),
   SESSION_SECRET: setting(secret(32), true),
   SESSION_COOKIE_NAME: setting(
-    z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, - and _').default('threadline_session')),
+    z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, - and _')
+        .default('threadline_session'),
+    ),
   ),
   SESSION_TTL_SECONDS: setting(int(60, 365 * 24 * 3600, 7 * 24 * 3600)),
   SESSION_COOKIE_SECURE: setting(bool(undefined)),
@@ -194,7 +237,10 @@ export const ENV_SETTINGS = {
       unsetIfEmpty,
       z
         .string()
-        .refine((v) => v.startsWith('/') || /^https?:\/\//.test(v), 'expected an http(s) URL or a path starting with /')
+        .refine(
+          (v) => v.startsWith('/') || /^https?:\/\//.test(v),
+          'expected an http(s) URL or a path starting with /',
+        )
         .default('https://cdn.platform.openai.com/deployments/chatkit/chatkit.js'),
     ),
   ),

@@ -41,7 +41,11 @@ function withAgent(url: string, agentId: string): string {
 const absolute = (base: string | undefined, path: string): string =>
   base && path.startsWith('/') ? `${base}${path}` : path;
 
-export function clientConfig(config: AppConfig, agents: AgentRegistry, agent: AgentDefinition): ClientConfig {
+export function clientConfig(
+  config: AppConfig,
+  agents: AgentRegistry,
+  agent: AgentDefinition,
+): ClientConfig {
   const base = config.server.publicUrl;
   const { chatkit } = config;
   const uploadUrl = absolute(base, withAgent('/chatkit/upload', agent.id));
@@ -68,7 +72,11 @@ export function clientConfig(config: AppConfig, agents: AgentRegistry, agent: Ag
     attachments: { maxSize: chatkit.uploadMaxBytes, maxCount: chatkit.maxAttachments, accept },
     startScreen: {
       ...(agent.greeting ? { greeting: agent.greeting } : {}),
-      prompts: agent.startPrompts.map((p) => ({ label: p.label, prompt: p.prompt, ...(p.icon ? { icon: p.icon } : {}) })),
+      prompts: agent.startPrompts.map((p) => ({
+        label: p.label,
+        prompt: p.prompt,
+        ...(p.icon ? { icon: p.icon } : {}),
+      })),
     },
     ...(agent.placeholder ? { placeholder: agent.placeholder } : {}),
     tools: agent.composerTools.map(({ instructions: _i, forceTool: _f, ...tool }) => tool),

@@ -20,4 +20,5 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 
 /** Text for HTML content or a quoted attribute. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);

@@ -31,7 +31,9 @@ export class RedisRateLimiter implements RateLimiter {
       maxRetriesPerRequest: 1,
       connectTimeout: 2_000,
     });
-    this.redis.on('error', (error: Error) => this.logger.warn({ err: error }, 'Redis rate limiter error'));
+    this.redis.on('error', (error: Error) =>
+      this.logger.warn({ err: error }, 'Redis rate limiter error'),
+    );
     this.redis.defineCommand('threadlineHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
   }
 
@@ -42,9 +44,11 @@ export class RedisRateLimiter implements RateLimiter {
 
   async hit(key: string, limit: number): Promise<RateLimitResult> {
     try {
-      const run = (this.redis as unknown as {
-        threadlineHit(key: string, windowMs: number): Promise<[number, number]>;
-      }).threadlineHit.bind(this.redis);
+      const run = (
+        this.redis as unknown as {
+          threadlineHit(key: string, windowMs: number): Promise<[number, number]>;
+        }
+      ).threadlineHit.bind(this.redis);
       const [count, ttl] = await run(this.prefix + key, this.windowMs);
       return {
         allowed: count <= limit,

@@ -51,7 +51,11 @@ export function clientSecretRoutes(minter: ClientSecretMinter | undefined): Hono
       return c.json({ client_secret: await minter.mint(user, current) });
     } catch (error) {
       c.get('log').error({ err: error }, 'Creating a ChatKit session failed');
-      return errorJson(502, 'upstream_error', 'Could not create a ChatKit session; try again later');
+      return errorJson(
+        502,
+        'upstream_error',
+        'Could not create a ChatKit session; try again later',
+      );
     }
   });
   return app;

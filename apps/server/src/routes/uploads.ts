@@ -41,7 +41,8 @@ export function createUploads(options: {
     baseUrl: `${origin}/chatkit`,
     limits: {
       maxBytes: config.chatkit.uploadMaxBytes,
-      allowedMimeTypes: config.chatkit.allowedMimeTypes.length > 0 ? config.chatkit.allowedMimeTypes : undefined,
+      allowedMimeTypes:
+        config.chatkit.allowedMimeTypes.length > 0 ? config.chatkit.allowedMimeTypes : undefined,
       maxPerMessage: config.chatkit.maxAttachments,
     },
     resolveOwner,
@@ -70,7 +71,13 @@ export function createUploads(options: {
     handleTwoPhaseUpload(attachments, c.req.raw, c.req.param('token'), handlerOptions),
   );
   routes.on(['GET', 'HEAD'], '/attachments/:id/preview', (c) =>
-    handlePreview(attachments, c.req.raw, c.req.param('id'), c.req.query('token') ?? null, handlerOptions),
+    handlePreview(
+      attachments,
+      c.req.raw,
+      c.req.param('id'),
+      c.req.query('token') ?? null,
+      handlerOptions,
+    ),
   );
   return { attachments, routes };
 }

@@ -20,9 +20,13 @@ describe('GET / in Chromium', () => {
   let server: ChildServer;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     await ensureBuilt();
-    server = await startChildServer({ CHATKIT_UPLOAD_STRATEGY: 'disabled', CHATKIT_TITLE: 'Threadline <Demo>' }, ['--demo']);
+    server = await startChildServer(
+      { CHATKIT_UPLOAD_STRATEGY: 'disabled', CHATKIT_TITLE: 'Threadline <Demo>' },
+      ['--demo'],
+    );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 300_000);
   afterAll(async () => {
@@ -37,7 +41,9 @@ describe('GET / in Chromium', () => {
         // Light: the real attempt (the CDN is unreachable here; a network error or the load timeout).
         // Dark: the request is failed at once, as an offline browser would.
         if (scheme === 'dark') {
-          await page.route('https://cdn.platform.openai.com/**', (route) => route.abort('internetdisconnected'));
+          await page.route('https://cdn.platform.openai.com/**', (route) =>
+            route.abort('internetdisconnected'),
+          );
         }
         const response = await page.goto(`${server.url}/`);
         expect(response?.status()).toBe(200);
@@ -71,9 +77,12 @@ describe('GET / in Chromium', () => {
         }),
       );
       await page.goto(`${server.url}/`);
-      await page.waitForFunction(() => (window as unknown as { __chatkitOptions?: unknown }).__chatkitOptions !== undefined);
+      await page.waitForFunction(
+        () => (window as unknown as { __chatkitOptions?: unknown }).__chatkitOptions !== undefined,
+      );
       const options = await page.evaluate(() => {
-        const o = (window as unknown as { __chatkitOptions: Record<string, unknown> }).__chatkitOptions;
+        const o = (window as unknown as { __chatkitOptions: Record<string, unknown> })
+          .__chatkitOptions;
         return JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
       });
       expect(options).toMatchObject({
@@ -88,11 +97,15 @@ describe('GET / in Chromium', () => {
       // The theme follows the host page.
       await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
       await page.waitForFunction(
-        () => (window as unknown as { __chatkitOptions: { theme: { colorScheme: string } } }).__chatkitOptions.theme.colorScheme === 'light',
+        () =>
+          (window as unknown as { __chatkitOptions: { theme: { colorScheme: string } } })
+            .__chatkitOptions.theme.colorScheme === 'light',
       );
       // The custom fetch reaches the API with the visitor's cookie (anonymous demo mode).
       const status = await page.evaluate(async () => {
-        const o = (window as unknown as { __chatkitOptions: { api: { fetch: typeof fetch; url: string } } }).__chatkitOptions;
+        const o = (
+          window as unknown as { __chatkitOptions: { api: { fetch: typeof fetch; url: string } } }
+        ).__chatkitOptions;
         const res = await o.api.fetch(o.api.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },

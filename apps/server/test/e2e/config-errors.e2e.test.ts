@@ -13,12 +13,18 @@ describe('configuration errors stop start-up', () => {
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT: expected an integer from 0 to 65535 (got "eighty")'],
-    [{ THREADLINE_AUTH: 'kerberos' }, 'THREADLINE_AUTH: expected a comma-separated list of: jwt, session, header, anonymous'],
+    [
+      { THREADLINE_AUTH: 'kerberos' },
+      'THREADLINE_AUTH: expected a comma-separated list of: jwt, session, header, anonymous',
+    ],
     [{ THREADLINE_AUTH: 'jwt' }, 'JWT_SECRET or JWT_JWKS_URL: one is required'],
     [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: expected a postgres:// or postgresql:// URL'],
     [{ CHATKIT_UPLOAD_MAX_BYTES: '-1' }, 'CHATKIT_UPLOAD_MAX_BYTES: expected an integer'],
   ])('exits 1 for %j with a message naming the setting, no stack trace', async (env, message) => {
-    const { code, stderr, stdout } = await runToExit(MAIN_JS, [], { THREADLINE_DATA_DIR: dataDir, ...env });
+    const { code, stderr, stdout } = await runToExit(MAIN_JS, [], {
+      THREADLINE_DATA_DIR: dataDir,
+      ...env,
+    });
     expect(code).toBe(1);
     expect(stderr).toContain('threadline: Invalid configuration:');
     expect(stderr).toContain(message);
@@ -61,9 +67,14 @@ describe('threadline CLI', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('Configuration is valid.');
     expect(ok.stdout).not.toContain('s'.repeat(40));
-    const bad = await runToExit(CLI_JS, ['check-config'], { THREADLINE_DATA_DIR: dataDir, LOG_LEVEL: 'chatty' });
+    const bad = await runToExit(CLI_JS, ['check-config'], {
+      THREADLINE_DATA_DIR: dataDir,
+      LOG_LEVEL: 'chatty',
+    });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('LOG_LEVEL: expected one of: fatal, error, warn, info, debug, trace, silent');
+    expect(bad.stderr).toContain(
+      'LOG_LEVEL: expected one of: fatal, error, warn, info, debug, trace, silent',
+    );
   });
 
   it('migrate creates the SQLite tables, mint-session prints a token, unknown commands fail', async () => {

@@ -28,12 +28,18 @@ describe('hosted mode through the built server', () => {
   it('mints a client secret with the openai SDK and configures the page for it', async () => {
     const res = await fetch(`${server.url}/chatkit/client_secret`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await jwtFor('nina')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await jwtFor('nina')}`,
+      },
       body: JSON.stringify({ current_client_secret: null }),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ client_secret: 'ek_secret_for_nina' });
-    expect(stub.seen.at(-1)).toMatchObject({ path: '/v1/chatkit/sessions', body: { user: 'nina', workflow: { id: 'wf_e2e' } } });
+    expect(stub.seen.at(-1)).toMatchObject({
+      path: '/v1/chatkit/sessions',
+      body: { user: 'nina', workflow: { id: 'wf_e2e' } },
+    });
     const js = await (await fetch(`${server.url}/embed.js`)).text();
     expect(js).toContain('"mode":"hosted"');
   });

@@ -1,4 +1,9 @@
-import { startFakeModelServer, type FakeModelServer, type FakeRequest, type FakeTurn } from '@threadline/server/testing';
+import {
+  startFakeModelServer,
+  type FakeModelServer,
+  type FakeRequest,
+  type FakeTurn,
+} from '@threadline/server/testing';
 import type { ThreadItem, ThreadStreamEvent, WidgetItem } from '@threadline/server/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -36,19 +41,28 @@ const TRIP_FORM = {
 };
 
 const lastUserText = (request: FakeRequest): string => {
-  const items = (request.body.input ?? request.body.messages ?? []) as { role?: string; content?: unknown }[];
+  const items = (request.body.input ?? request.body.messages ?? []) as {
+    role?: string;
+    content?: unknown;
+  }[];
   return JSON.stringify(items.filter((item) => item.role === 'user').at(-1)?.content ?? '');
 };
-const hasToolResult = (request: FakeRequest): boolean => JSON.stringify(request.body).includes('function_call_output');
+const hasToolResult = (request: FakeRequest): boolean =>
+  JSON.stringify(request.body).includes('function_call_output');
 
 function script(request: FakeRequest): FakeTurn {
   const body = JSON.stringify(request.body);
   const text = lastUserText(request);
   if (body.includes('The user answered the form')) return { text: 'Booked economy to Lisbon.' };
   if (hasToolResult(request)) return { text: 'Here are your tasks.' };
-  if (text.includes('add a task')) return { toolCalls: [{ name: 'add_task', arguments: { title: 'Buy milk' } }] };
+  if (text.includes('add a task'))
+    return { toolCalls: [{ name: 'add_task', arguments: { title: 'Buy milk' } }] };
   if (text.includes('list my tasks')) return { toolCalls: [{ name: 'list_tasks', arguments: {} }] };
-  if (text.includes('trip')) return { text: 'I need a few details.', toolCalls: [{ name: 'ask_user_form', arguments: TRIP_FORM }] };
+  if (text.includes('trip'))
+    return {
+      text: 'I need a few details.',
+      toolCalls: [{ name: 'ask_user_form', arguments: TRIP_FORM }],
+    };
   return { text: 'Hello.' };
 }
 
@@ -63,36 +77,58 @@ const AGENTS = {
     },
   },
   agents: [
-    { id: 'tasks', name: 'Tasks', instructions: 'Manage tasks.', model: 'fake', mcpServers: ['tasks'], mcpDeny: ['complete_task'] },
+    {
+      id: 'tasks',
+      name: 'Tasks',
+      instructions: 'Manage tasks.',
+      model: 'fake',
+      mcpServers: ['tasks'],
+      mcpDeny: ['complete_task'],
+    },
     { id: 'travel', name: 'Travel', instructions: 'Book trips.', model: 'fake', forms: true },
   ],
 };
 
 const widgets = (events: ThreadStreamEvent[]): WidgetItem[] =>
-  events.flatMap((e) => (e.type === 'thread.item.done' && e.item.type === 'widget' ? [e.item] : []));
+  events.flatMap((e) =>
+    e.type === 'thread.item.done' && e.item.type === 'widget' ? [e.item] : [],
+  );
 
 describe('MCP tools and forms in the app (fake model server, stdio MCP server)', () => {
   let fake: FakeModelServer;
   let server: ChildServer;
   const call = () => httpCall(server.url);
-  const stream = async (body: unknown, agent?: string) => readEvents(await call()('mia', body, agent));
+  const stream = async (body: unknown, agent?: string) =>
+    readEvents(await call()('mia', body, agent));
   const items = async (threadId: string, agent?: string) =>
-    ((await (await call()('mia', { type: 'items.list', params: { thread_id: threadId, order: 'asc' } }, agent)).json()) as { data: ThreadItem[] }).data;
+    (
+      (await (
+        await call()(
+          'mia',
+          { type: 'items.list', params: { thread_id: threadId, order: 'asc' } },
+          agent,
+        )
+      ).json()) as { data: ThreadItem[] }
+    ).data;
 
   beforeAll(async () => {
     fake = await startFakeModelServer(script);
     await ensureBuilt();
     const file = join(mkdtempSync(join(tmpdir(), 'threadline-mcp-')), 'agents.json');
     writeFileSync(file, JSON.stringify(AGENTS));
-    server = await startChildServer({
-      THREADLINE_AUTH: 'jwt',
-      JWT_SECRET,
-      OPENAI_API_KEY: 'sk-fake',
-      OPENAI_BASE_URL: fake.baseURL,
-      THREADLINE_CONFIG: file,
-      CHATKIT_UPLOAD_STRATEGY: 'disabled',
-      OPENAI_AGENTS_DISABLE_TRACING: '1',
-    }, [], { timeoutMs: 60_000 });
+    server = await startChildServer(
+      {
+        THREADLINE_AUTH: 'jwt',
+        JWT_SECRET,
+        OPENAI_API_KEY: 'sk-fake',
+        OPENAI_BASE_URL: fake.baseURL,
+        THREADLINE_CONFIG: file,
+        CHATKIT_UPLOAD_STRATEGY: 'disabled',
+        OPENAI_AGENTS_DISABLE_TRACING: '1',
+      },
+      [],
+      { timeoutMs: 60_000 },
+    );
   }, 300_000);
   afterAll(async () => {
     await server?.stop();
@@ -100,13 +136,21 @@ describe('MCP tools and forms in the app (fake model server, stdio MCP server)',
   });
 
   it('calls the MCP server’s tools: progress, a persisted widget, the model gets the result', async () => {
-    const added = await stream({ type: 'threads.create', params: { input: userInput('please add a task') } });
-    expect(added.filter((e) => e.type === 'progress_update').map((e) => (e as { text: string }).text)).toContain('Add a task…');
+    const added = await stream({
+      type: 'threads.create',
+      params: { input: userInput('please add a task') },
+    });
+    expect(
+      added.filter((e) => e.type === 'progress_update').map((e) => (e as { text: string }).text),
+    ).toContain('Add a task…');
     expect(widgets(added)).toHaveLength(1);
     expect(JSON.stringify(fake.requests.at(-1)!.body)).toContain('Buy milk');
 
     const threadId = threadIdOf(added);
-    const events = await stream({ type: 'threads.add_user_message', params: { thread_id: threadId, input: userInput('list my tasks') } });
+    const events = await stream({
+      type: 'threads.add_user_message',
+      params: { thread_id: threadId, input: userInput('list my tasks') },
+    });
     expect(events.some((e) => e.type === 'progress_update' && e.text === 'List tasks…')).toBe(true);
     const [list] = widgets(events);
     expect(JSON.stringify(list!.widget)).toContain('Buy milk');
@@ -119,21 +163,32 @@ describe('MCP tools and forms in the app (fake model server, stdio MCP server)',
 
     // After a reload the widgets are part of the thread.
     const saved = await items(threadId);
-    expect(saved.filter((item) => item.type === 'widget').map((item) => item.id)).toEqual([widgets(added)[0]!.id, list!.id]);
+    expect(saved.filter((item) => item.type === 'widget').map((item) => item.id)).toEqual([
+      widgets(added)[0]!.id,
+      list!.id,
+    ]);
   });
 
   it('asks with a form, replaces it with a summary on submit and continues the agent', async () => {
-    const asked = await stream({ type: 'threads.create', params: { input: userInput('book me a trip') } }, 'travel');
+    const asked = await stream(
+      { type: 'threads.create', params: { input: userInput('book me a trip') } },
+      'travel',
+    );
     const [form] = widgets(asked);
     expect(form).toBeDefined();
     expect(form!.copy_text).toContain('Trip details');
     const requestsBefore = fake.requests.length;
-    const interactionId = /"interaction_id":"(form_[0-9a-f]+)"/.exec(JSON.stringify(form!.widget))![1]!;
+    const interactionId = /"interaction_id":"(form_[0-9a-f]+)"/.exec(
+      JSON.stringify(form!.widget),
+    )![1]!;
     const threadId = threadIdOf(asked);
 
     // A message while the form is pending is answered without the model.
     const reminder = await stream(
-      { type: 'threads.add_user_message', params: { thread_id: threadId, input: userInput('just book anything') } },
+      {
+        type: 'threads.add_user_message',
+        params: { thread_id: threadId, input: userInput('just book anything') },
+      },
       'travel',
     );
     expect(streamedText(reminder) + JSON.stringify(reminder)).toMatch(/complete the form above/);
@@ -145,7 +200,14 @@ describe('MCP tools and forms in the app (fake model server, stdio MCP server)',
         params: {
           thread_id: threadId,
           item_id: form!.id,
-          action: { type: 'human.form_submit', payload: { interaction_id: interactionId, destination: 'Lisbon', travel_class: 'economy' } },
+          action: {
+            type: 'human.form_submit',
+            payload: {
+              interaction_id: interactionId,
+              destination: 'Lisbon',
+              travel_class: 'economy',
+            },
+          },
         },
       },
       'travel',

@@ -40,7 +40,9 @@ describe('built server over HTTP (PostgreSQL via DATABASE_URL)', () => {
         'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
         [schema.schema],
       );
-      expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['threadline_threads', 'threadline_items']));
+      expect(rows.map((r) => r.table_name)).toEqual(
+        expect.arrayContaining(['threadline_threads', 'threadline_items']),
+      );
     } finally {
       await client.end();
     }
@@ -53,8 +55,13 @@ describe('built server over HTTP (PostgreSQL via DATABASE_URL)', () => {
   });
 
   it('threadline migrate is idempotent against the same schema', async () => {
-    const res = await runToExit(CLI_JS, ['migrate'], { DATABASE_URL, DATABASE_SCHEMA: schema.schema });
+    const res = await runToExit(CLI_JS, ['migrate'], {
+      DATABASE_URL,
+      DATABASE_SCHEMA: schema.schema,
+    });
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain(`Migrated PostgreSQL (127.0.0.1:5432/test, schema ${schema.schema})`);
+    expect(res.stdout).toContain(
+      `Migrated PostgreSQL (127.0.0.1:5432/test, schema ${schema.schema})`,
+    );
   });
 });

@@ -54,7 +54,10 @@ describe('built server over HTTP (SQLite, demo model)', () => {
       for (const [token, code] of cases) {
         const res = await fetch(server.url + path, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
           body: JSON.stringify({ type: 'threads.list', params: {} }),
         });
         expect(res.status, `${path} ${code}`).toBe(401);
@@ -64,7 +67,10 @@ describe('built server over HTTP (SQLite, demo model)', () => {
   });
 
   it('tags responses and log lines with a request id', async () => {
-    const res = await call('alice', { type: 'threads.create', params: { input: userInput('trace me') } });
+    const res = await call('alice', {
+      type: 'threads.create',
+      params: { input: userInput('trace me') },
+    });
     const id = res.headers.get('x-request-id')!;
     await readEvents(res);
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -74,7 +80,9 @@ describe('built server over HTTP (SQLite, demo model)', () => {
 
   it('serves the chat page, embed script, health and readiness', async () => {
     expect((await fetch(`${server.url}/`)).status).toBe(200);
-    expect((await fetch(`${server.url}/embed.js`)).headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${server.url}/embed.js`)).headers.get('content-type')).toContain(
+      'javascript',
+    );
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });

@@ -28,8 +28,13 @@ async function readStream(res: Response, onFirstDelta: () => void): Promise<Thre
 }
 
 async function assistantTexts(server: ChildServer, threadId: string): Promise<string[]> {
-  const res = await httpCall(server.url)('sam', { type: 'threads.get_by_id', params: { thread_id: threadId } });
-  const thread = (await res.json()) as { items: { data: { type: string; content?: { text: string }[] }[] } };
+  const res = await httpCall(server.url)('sam', {
+    type: 'threads.get_by_id',
+    params: { thread_id: threadId },
+  });
+  const thread = (await res.json()) as {
+    items: { data: { type: string; content?: { text: string }[] }[] };
+  };
   return thread.items.data
     .filter((i) => i.type === 'assistant_message')
     .map((i) => i.content!.map((c) => c.text).join(''));
@@ -39,8 +44,14 @@ describe('graceful shutdown (SIGTERM mid-stream)', () => {
   beforeAll(() => ensureBuilt(), 300_000);
 
   it('cancels a stream still open after the grace period, keeps the partial answer, exits 0', async () => {
-    const server = await startChildServer({ ...ENV, SHUTDOWN_GRACE_SECONDS: '1', THREADLINE_DEMO_DELAY_MS: '150' }, ['--demo']);
-    const res = await httpCall(server.url)('sam', { type: 'threads.create', params: { input: userInput('Tell me a long story') } });
+    const server = await startChildServer(
+      { ...ENV, SHUTDOWN_GRACE_SECONDS: '1', THREADLINE_DEMO_DELAY_MS: '150' },
+      ['--demo'],
+    );
+    const res = await httpCall(server.url)('sam', {
+      type: 'threads.create',
+      params: { input: userInput('Tell me a long story') },
+    });
     const started = Date.now();
     const events = await readStream(res, () => server.child.kill('SIGTERM'));
     const { code } = await server.exited;
@@ -50,7 +61,9 @@ describe('graceful shutdown (SIGTERM mid-stream)', () => {
     const full = demoReply('Tell me a long story');
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.length).toBeLessThan(full.length);
-    expect(events.some((e) => e.type === 'thread.item.done' && e.item.type === 'assistant_message')).toBe(false);
+    expect(
+      events.some((e) => e.type === 'thread.item.done' && e.item.type === 'assistant_message'),
+    ).toBe(false);
     expect(server.logs.map((l) => l.msg)).toEqual(
       expect.arrayContaining([
         'Shutting down: no new connections; open streams may finish',
@@ -60,7 +73,9 @@ describe('graceful shutdown (SIGTERM mid-stream)', () => {
     );
 
     // Restart on the same data: the partial answer was saved through the cancellation path.
-    const again = await startChildServer({ ...ENV, THREADLINE_DATA_DIR: server.dataDir }, ['--demo']);
+    const again = await startChildServer({ ...ENV, THREADLINE_DATA_DIR: server.dataDir }, [
+      '--demo',
+    ]);
     try {
       const texts = await assistantTexts(again, threadIdOf(events));
       expect(texts).toEqual([partial]);
@@ -70,9 +85,15 @@ describe('graceful shutdown (SIGTERM mid-stream)', () => {
   }, 120_000);
 
   it('lets a stream finish within the grace period and refuses new work meanwhile', async () => {
-    const server = await startChildServer({ ...ENV, SHUTDOWN_GRACE_SECONDS: '30', THREADLINE_DEMO_DELAY_MS: '40' }, ['--demo']);
+    const server = await startChildServer(
+      { ...ENV, SHUTDOWN_GRACE_SECONDS: '30', THREADLINE_DEMO_DELAY_MS: '40' },
+      ['--demo'],
+    );
     const call = httpCall(server.url);
-    const res = await call('sam', { type: 'threads.create', params: { input: userInput('short') } });
+    const res = await call('sam', {
+      type: 'threads.create',
+      params: { input: userInput('short') },
+    });
     let late: Promise<number | string> | undefined;
     const events = await readStream(res, () => {
       server.child.kill('SIGTERM');
@@ -87,6 +108,8 @@ describe('graceful shutdown (SIGTERM mid-stream)', () => {
     expect((await server.exited).code).toBe(0);
     const lateResult = await late;
     // Either the listener is already closed or the request is turned away while draining.
-    expect(lateResult === 503 || /ECONNREFUSED|ECONNRESET|other side closed/.test(String(lateResult))).toBe(true);
+    expect(
+      lateResult === 503 || /ECONNREFUSED|ECONNRESET|other side closed/.test(String(lateResult)),
+    ).toBe(true);
   }, 120_000);
 });

@@ -38,7 +38,12 @@ describe('attachments through the built server', () => {
   }, 300_000);
   afterAll(() => server?.stop());
 
-  const upload = async (user: string | undefined, bytes: Uint8Array, name: string, type: string) => {
+  const upload = async (
+    user: string | undefined,
+    bytes: Uint8Array,
+    name: string,
+    type: string,
+  ) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
     return fetch(`${server.url}/chatkit/upload`, {
@@ -54,7 +59,9 @@ describe('attachments through the built server', () => {
     expect(res.status).toBe(201);
     const attachment = (await res.json()) as AttachmentJson;
     expect(attachment).toMatchObject({ type: 'image', name: 'dot.png', mime_type: 'image/png' });
-    expect(attachment.preview_url).toMatch(new RegExp(`^http://localhost:${server.port}/chatkit/attachments/`));
+    expect(attachment.preview_url).toMatch(
+      new RegExp(`^http://localhost:${server.port}/chatkit/attachments/`),
+    );
 
     const preview = await fetch(attachment.preview_url!.replace('localhost', '127.0.0.1'));
     expect(preview.status).toBe(200);
@@ -62,9 +69,14 @@ describe('attachments through the built server', () => {
 
     const call = httpCall(server.url);
     const events = await readEvents(
-      await call('olga', { type: 'threads.create', params: { input: { ...userInput('look'), attachments: [attachment.id] } } }),
+      await call('olga', {
+        type: 'threads.create',
+        params: { input: { ...userInput('look'), attachments: [attachment.id] } },
+      }),
     );
-    const userItem = events.find((e) => e.type === 'thread.item.done' && e.item.type === 'user_message');
+    const userItem = events.find(
+      (e) => e.type === 'thread.item.done' && e.item.type === 'user_message',
+    );
     expect(JSON.stringify(userItem)).toContain(attachment.id);
     expect(threadIdOf(events)).toMatch(/^thr_/);
 
@@ -83,15 +95,33 @@ describe('attachments through the built server', () => {
 
   it('supports the two-phase flow: attachments.create, PUT to the signed URL, delete', async () => {
     const call = httpCall(server.url);
-    const created = await call('olga', { type: 'attachments.create', params: { name: 'note.txt', size: 5, mime_type: 'text/plain' } });
+    const created = await call('olga', {
+      type: 'attachments.create',
+      params: { name: 'note.txt', size: 5, mime_type: 'text/plain' },
+    });
     expect(created.status).toBe(200);
     const attachment = (await created.json()) as AttachmentJson;
     expect(attachment.upload_descriptor?.method).toBe('PUT');
     const url = attachment.upload_descriptor!.url.replace('localhost', '127.0.0.1');
-    const put = await fetch(url, { method: 'PUT', body: 'hello', headers: { 'content-type': 'text/plain' } });
+    const put = await fetch(url, {
+      method: 'PUT',
+      body: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(put.status).toBe(200);
     expect((await fetch(url, { method: 'PUT', body: 'again' })).status).toBe(409);
-    expect((await call('peter', { type: 'attachments.delete', params: { attachment_id: attachment.id } })).status).toBe(404);
-    expect(await (await call('olga', { type: 'attachments.delete', params: { attachment_id: attachment.id } })).json()).toEqual({});
+    expect(
+      (
+        await call('peter', {
+          type: 'attachments.delete',
+          params: { attachment_id: attachment.id },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      await (
+        await call('olga', { type: 'attachments.delete', params: { attachment_id: attachment.id } })
+      ).json(),
+    ).toEqual({});
   });
 });

@@ -21,15 +21,22 @@ function newestMtime(dir: string): number {
 }
 
 const upToDate = (): boolean =>
-  existsSync(STAMP) && existsSync(MAIN_JS) && statSync(STAMP).mtimeMs >= Math.max(...SOURCES.map(newestMtime));
+  existsSync(STAMP) &&
+  existsSync(MAIN_JS) &&
+  statSync(STAMP).mtimeMs >= Math.max(...SOURCES.map(newestMtime));
 
 async function build(): Promise<void> {
-  for (const project of ['packages/server/tsconfig.build.json', 'apps/server/tsconfig.build.json']) {
+  for (const project of [
+    'packages/server/tsconfig.build.json',
+    'apps/server/tsconfig.build.json',
+  ]) {
     try {
       await run('npx', ['tsc', '-p', project], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
     } catch (error) {
       const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-      throw new Error(`Build of ${project} failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
+      throw new Error(`Build of ${project} failed:\n${stdout ?? ''}${stderr ?? ''}`, {
+        cause: error,
+      });
     }
   }
   writeFileSync(STAMP, new Date().toISOString());
@@ -50,7 +57,8 @@ export async function ensureBuilt(): Promise<void> {
       break;
     } catch {
       // Someone else builds; a lock older than 10 minutes is stale.
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 600_000)
+        rmSync(lock, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 500));
       if (upToDate()) return;
     }

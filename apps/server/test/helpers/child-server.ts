@@ -62,7 +62,10 @@ export async function startChildServer(
     child.once('close', (code, signal) => resolve({ code, signal })),
   );
   const listening = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${stderr}`)), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Server did not start:\n${stderr}`)),
+      options.timeoutMs ?? 30_000,
+    );
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       let newline;

@@ -25,9 +25,16 @@ export interface TestApp {
   logger: AppLogger;
   dataDir: string;
   /** `app.request` with optional bearer token, JSON body and extra headers. */
-  request(path: string, init?: RequestInit & { token?: string | undefined; json?: unknown }): Promise<Response>;
+  request(
+    path: string,
+    init?: RequestInit & { token?: string | undefined; json?: unknown },
+  ): Promise<Response>;
   /** POST /chatkit as `user` (a JWT is minted for them). */
-  chatkit(user: string | undefined, body: unknown, options?: { agent?: string; headers?: Record<string, string> }): Promise<Response>;
+  chatkit(
+    user: string | undefined,
+    body: unknown,
+    options?: { agent?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 

@@ -14,9 +14,12 @@ export async function freshSchema(): Promise<{ schema: string; drop(): Promise<v
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new Error(`PostgreSQL at DATABASE_URL (${DATABASE_URL}) is unreachable: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `PostgreSQL at DATABASE_URL (${DATABASE_URL}) is unreachable: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     await client.end().catch(() => {});
   }

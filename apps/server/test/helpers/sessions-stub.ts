@@ -8,7 +8,12 @@ export interface Seen {
 }
 
 /** A tiny stand-in for POST /v1/chatkit/sessions, driven by the real openai SDK. */
-export async function startSessionsStub(): Promise<{ server: Server; baseURL: string; seen: Seen[]; fail: { next: boolean } }> {
+export async function startSessionsStub(): Promise<{
+  server: Server;
+  baseURL: string;
+  seen: Seen[];
+  fail: { next: boolean };
+}> {
   const seen: Seen[] = [];
   const fail = { next: false };
   const server = createServer((req, res) => {
@@ -20,7 +25,14 @@ export async function startSessionsStub(): Promise<{ server: Server; baseURL: st
       if (fail.next) {
         fail.next = false;
         res.writeHead(400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'workflow wf_secret_internal not found', type: 'invalid_request_error' } }));
+        res.end(
+          JSON.stringify({
+            error: {
+              message: 'workflow wf_secret_internal not found',
+              type: 'invalid_request_error',
+            },
+          }),
+        );
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -41,5 +53,10 @@ export async function startSessionsStub(): Promise<{ server: Server; baseURL: st
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, seen, fail };
+  return {
+    server,
+    baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    seen,
+    fail,
+  };
 }

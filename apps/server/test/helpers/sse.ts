@@ -5,7 +5,8 @@ export function parseSse(text: string): ThreadStreamEvent[] {
   const events: ThreadStreamEvent[] = [];
   for (const frame of text.split('\n\n')) {
     if (frame.trim() === '') continue;
-    if (!frame.startsWith('data: ')) throw new Error(`Not an SSE data frame: ${JSON.stringify(frame)}`);
+    if (!frame.startsWith('data: '))
+      throw new Error(`Not an SSE data frame: ${JSON.stringify(frame)}`);
     events.push(ThreadStreamEventSchema.parse(JSON.parse(frame.slice(6))));
   }
   return events;
@@ -23,7 +24,8 @@ export async function readEvents(response: Response): Promise<ThreadStreamEvent[
 export const streamedText = (events: ThreadStreamEvent[]): string =>
   events
     .map((e) =>
-      e.type === 'thread.item.updated' && e.update.type === 'assistant_message.content_part.text_delta'
+      e.type === 'thread.item.updated' &&
+      e.update.type === 'assistant_message.content_part.text_delta'
         ? e.update.delta
         : '',
     )

@@ -23,14 +23,26 @@ interface Page {
 describe('agents (agent_id)', () => {
   let t: TestApp;
   const create = async (agent: string | undefined, text: string) =>
-    threadIdOf(await readEvents(await t.chatkit('ann', { type: 'threads.create', params: { input: userInput(text) } }, { agent })));
+    threadIdOf(
+      await readEvents(
+        await t.chatkit(
+          'ann',
+          { type: 'threads.create', params: { input: userInput(text) } },
+          { agent },
+        ),
+      ),
+    );
   const list = async (agent: string | undefined, params: Record<string, unknown> = {}) =>
     (await (await t.chatkit('ann', { type: 'threads.list', params }, { agent })).json()) as Page;
 
   beforeAll(async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'threadline-agents-')), 'agents.json');
     writeFileSync(file, JSON.stringify(AGENTS));
-    t = await makeApp({ THREADLINE_CONFIG: file, THREADLINE_DEMO: '1', THREADLINE_DEMO_DELAY_MS: '0' });
+    t = await makeApp({
+      THREADLINE_CONFIG: file,
+      THREADLINE_DEMO: '1',
+      THREADLINE_DEMO_DELAY_MS: '0',
+    });
   });
   afterAll(() => t.close());
 
@@ -41,7 +53,16 @@ describe('agents (agent_id)', () => {
       ids[agent]!.push(await create(i % 3 === 1 ? undefined : agent, `message ${i}`));
     }
     // The reply names the agent that answered (the demo model's card title).
-    const events = await readEvents(await t.chatkit('ann', { type: 'threads.add_user_message', params: { thread_id: ids.sales![0], input: userInput('again') } }, { agent: 'support' }));
+    const events = await readEvents(
+      await t.chatkit(
+        'ann',
+        {
+          type: 'threads.add_user_message',
+          params: { thread_id: ids.sales![0], input: userInput('again') },
+        },
+        { agent: 'support' },
+      ),
+    );
     const widget = events.find((e) => e.type === 'thread.item.done' && e.item.type === 'widget');
     expect(JSON.stringify(widget)).toContain('Sales · demo mode');
 
@@ -71,6 +92,8 @@ describe('agents (agent_id)', () => {
   it('answers 404 for an unknown agent', async () => {
     const res = await t.chatkit('ann', { type: 'threads.list', params: {} }, { agent: 'nobody' });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'agent_not_found', message: 'There is no agent "nobody"' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'agent_not_found', message: 'There is no agent "nobody"' },
+    });
   });
 });

@@ -10,11 +10,20 @@ describe('POST /chatkit/client_secret (hosted mode)', () => {
   beforeAll(async () => {
     stub = await startSessionsStub();
     t = await makeApp(
-      { CHATKIT_MODE: 'hosted', CHATKIT_WORKFLOW_ID: 'wf_123', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: stub.baseURL },
+      {
+        CHATKIT_MODE: 'hosted',
+        CHATKIT_WORKFLOW_ID: 'wf_123',
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: stub.baseURL,
+      },
       {
         overrides: {
           // The same minter the app builds, pointed at the stub (the model responder is not needed here).
-          clientSecrets: openAIClientSecretMinter({ apiKey: 'sk-test', baseURL: stub.baseURL, workflowId: 'wf_123' }),
+          clientSecrets: openAIClientSecretMinter({
+            apiKey: 'sk-test',
+            baseURL: stub.baseURL,
+            workflowId: 'wf_123',
+          }),
           responder: { description: 'unused', async *respond() {} },
         },
       },
@@ -43,7 +52,11 @@ describe('POST /chatkit/client_secret (hosted mode)', () => {
   it('accepts an empty body, refuses a bad one, and hides upstream errors', async () => {
     const token = await jwtFor('hana');
     expect((await t.request('/chatkit/client_secret', { method: 'POST', token })).status).toBe(200);
-    const bad = await t.request('/chatkit/client_secret', { method: 'POST', token, json: { current_client_secret: 5 } });
+    const bad = await t.request('/chatkit/client_secret', {
+      method: 'POST',
+      token,
+      json: { current_client_secret: 5 },
+    });
     expect(bad.status).toBe(400);
     stub.fail.next = true;
     const failed = await t.request('/chatkit/client_secret', { method: 'POST', token, json: {} });
@@ -52,13 +65,19 @@ describe('POST /chatkit/client_secret (hosted mode)', () => {
   });
 
   it('requires authentication', async () => {
-    expect((await t.request('/chatkit/client_secret', { method: 'POST', json: {} })).status).toBe(401);
+    expect((await t.request('/chatkit/client_secret', { method: 'POST', json: {} })).status).toBe(
+      401,
+    );
   });
 
   it('is 404 when hosted mode is not configured', async () => {
     const plain = await makeApp({});
     try {
-      const res = await plain.request('/chatkit/client_secret', { method: 'POST', token: await jwtFor('x'), json: {} });
+      const res = await plain.request('/chatkit/client_secret', {
+        method: 'POST',
+        token: await jwtFor('x'),
+        json: {},
+      });
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ error: { code: 'hosted_mode_disabled' } });
     } finally {

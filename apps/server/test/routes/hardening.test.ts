@@ -25,12 +25,25 @@ describe('rate limits', () => {
     const t = await makeApp({ RATE_LIMIT_PER_IP: '2', TRUST_PROXY: 'true' });
     try {
       const from = (ip: string) => ({ 'x-forwarded-for': `${ip}, 10.0.0.1` });
-      expect((await t.request('/chatkit', { method: 'POST', json: LIST, headers: from('1.1.1.1') })).status).toBe(401);
-      expect((await t.request('/chatkit', { method: 'POST', json: LIST, headers: from('1.1.1.1') })).status).toBe(401);
-      const third = await t.request('/chatkit', { method: 'POST', json: LIST, headers: from('1.1.1.1') });
+      expect(
+        (await t.request('/chatkit', { method: 'POST', json: LIST, headers: from('1.1.1.1') }))
+          .status,
+      ).toBe(401);
+      expect(
+        (await t.request('/chatkit', { method: 'POST', json: LIST, headers: from('1.1.1.1') }))
+          .status,
+      ).toBe(401);
+      const third = await t.request('/chatkit', {
+        method: 'POST',
+        json: LIST,
+        headers: from('1.1.1.1'),
+      });
       expect(third.status).toBe(429);
       expect(third.headers.get('retry-after')).toBeTruthy();
-      expect((await t.request('/chatkit', { method: 'POST', json: LIST, headers: from('2.2.2.2') })).status).toBe(401);
+      expect(
+        (await t.request('/chatkit', { method: 'POST', json: LIST, headers: from('2.2.2.2') }))
+          .status,
+      ).toBe(401);
     } finally {
       await t.close();
     }
@@ -78,7 +91,11 @@ describe('request hygiene', () => {
     const preflight = (origin: string) =>
       t.request('/chatkit', {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
     const ok = await preflight('https://app.example.com');
     expect(ok.status).toBe(204);
@@ -89,18 +106,29 @@ describe('request hygiene', () => {
   });
 
   it('gives every response an X-Request-Id that every log line of the request carries', async () => {
-    const res = await t.chatkit('wendy', { type: 'threads.create', params: { input: userInput('log me') } }, { headers: { 'x-request-id': 'req-abc_123' } });
+    const res = await t.chatkit(
+      'wendy',
+      { type: 'threads.create', params: { input: userInput('log me') } },
+      { headers: { 'x-request-id': 'req-abc_123' } },
+    );
     expect(res.headers.get('x-request-id')).toBe('req-abc_123');
     await readEvents(res);
     const lines = t.logs.lines.filter((l) => l.reqId === 'req-abc_123');
-    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['Received request op: threads.create', 'request']));
-    const generated = await t.request('/healthz', { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(lines.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['Received request op: threads.create', 'request']),
+    );
+    const generated = await t.request('/healthz', {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('reports health and readiness', async () => {
     expect(await (await t.request('/healthz')).json()).toEqual({ status: 'ok' });
-    expect(await (await t.request('/readyz')).json()).toEqual({ status: 'ready', checks: { store: 'ok' } });
+    expect(await (await t.request('/readyz')).json()).toEqual({
+      status: 'ready',
+      checks: { store: 'ok' },
+    });
   });
 });
 
@@ -111,24 +139,31 @@ describe('failures', () => {
       await t.runtime.close(); // the store is gone: every operation now fails inside
       const res = await t.chatkit('xavier', LIST);
       expect(res.status).toBe(500);
-      expect(await res.json()).toEqual({ error: { code: 'internal_error', message: 'The server failed to process the request' } });
+      expect(await res.json()).toEqual({
+        error: { code: 'internal_error', message: 'The server failed to process the request' },
+      });
       const ready = await t.request('/readyz');
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({ status: 'unavailable', checks: { store: 'failed' } });
-      expect(t.logs.lines.some((l) => l.level === 'error' && typeof l.reqId === 'string')).toBe(true);
+      expect(t.logs.lines.some((l) => l.level === 'error' && typeof l.reqId === 'string')).toBe(
+        true,
+      );
     } finally {
       await t.close();
     }
   });
 
   it('turns an authenticator crash into a 503 without detail', async () => {
-    const t = await makeApp({}, {
-      overrides: {
-        authenticate: async () => {
-          throw new Error('JWKS endpoint at 10.0.0.7 timed out');
+    const t = await makeApp(
+      {},
+      {
+        overrides: {
+          authenticate: async () => {
+            throw new Error('JWKS endpoint at 10.0.0.7 timed out');
+          },
         },
       },
-    });
+    );
     try {
       const res = await t.chatkit('yolanda', LIST);
       expect(res.status).toBe(503);
@@ -155,19 +190,25 @@ describe('failures', () => {
 
 describe('stream errors', () => {
   it('ends a failing stream with one generic error event', async () => {
-    const t = await makeApp({}, {
-      overrides: {
-        responder: {
-          description: 'broken',
-          // eslint-disable-next-line require-yield
-          async *respond() {
-            throw new Error('secret internal detail: password=hunter2');
+    const t = await makeApp(
+      {},
+      {
+        overrides: {
+          responder: {
+            description: 'broken',
+            // eslint-disable-next-line require-yield
+            async *respond() {
+              throw new Error('secret internal detail: password=hunter2');
+            },
           },
         },
       },
-    });
+    );
     try {
-      const res = await t.chatkit('ivy', { type: 'threads.create', params: { input: userInput('boom') } });
+      const res = await t.chatkit('ivy', {
+        type: 'threads.create',
+        params: { input: userInput('boom') },
+      });
       const text = await res.clone().text();
       expect(text).not.toContain('hunter2');
       const events = await readEvents(res);

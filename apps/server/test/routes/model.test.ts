@@ -8,7 +8,11 @@ describe('the Agents SDK responder (in process, fake model server)', () => {
   let t: TestApp;
   beforeAll(async () => {
     fake = await startFakeModelServer([]);
-    t = await makeApp({ OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: fake.baseURL, THREADLINE_MODEL: 'fake-1' });
+    t = await makeApp({
+      OPENAI_API_KEY: 'sk-fake',
+      OPENAI_BASE_URL: fake.baseURL,
+      THREADLINE_MODEL: 'fake-1',
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -17,21 +21,29 @@ describe('the Agents SDK responder (in process, fake model server)', () => {
 
   it('sends the thread history and streams the answer', async () => {
     fake.push({ text: 'First answer.' });
-    const first = await readEvents(await t.chatkit('kim', { type: 'threads.create', params: { input: userInput('One') } }));
+    const first = await readEvents(
+      await t.chatkit('kim', { type: 'threads.create', params: { input: userInput('One') } }),
+    );
     expect(streamedText(first)).toBe('First answer.');
     const threadId = first.find((e) => e.type === 'thread.created')!;
-    fake.push({ toolCalls: [{ name: 'remember', arguments: { fact: 'likes tea' } }] }, { text: 'Noted.' });
+    fake.push(
+      { toolCalls: [{ name: 'remember', arguments: { fact: 'likes tea' } }] },
+      { text: 'Noted.' },
+    );
     const second = await readEvents(
       await t.chatkit('kim', {
         type: 'threads.add_user_message',
-        params: { thread_id: threadId.type === 'thread.created' ? threadId.thread.id : '', input: userInput('Two') },
+        params: {
+          thread_id: threadId.type === 'thread.created' ? threadId.thread.id : '',
+          input: userInput('Two'),
+        },
       }),
     );
-    expect(second.filter((e) => e.type === 'progress_update').map((e) => (e.type === 'progress_update' ? e.text : ''))).toEqual([
-      'Analyzing your request…',
-      'Saving to memory…',
-      'Preparing a response…',
-    ]);
+    expect(
+      second
+        .filter((e) => e.type === 'progress_update')
+        .map((e) => (e.type === 'progress_update' ? e.text : '')),
+    ).toEqual(['Analyzing your request…', 'Saving to memory…', 'Preparing a response…']);
     expect(streamedText(second)).toBe('Noted.');
     const history = JSON.stringify(fake.requests.at(-2)!.body);
     expect(history).toContain('One');
@@ -55,7 +67,10 @@ describe('thread titles from THREADLINE_TITLE_MODEL', () => {
     });
     try {
       const events = await readEvents(
-        await t.chatkit('lee', { type: 'threads.create', params: { input: userInput('I want to visit Lisbon in May, help me plan') } }),
+        await t.chatkit('lee', {
+          type: 'threads.create',
+          params: { input: userInput('I want to visit Lisbon in May, help me plan') },
+        }),
       );
       const updated = events.filter((e) => e.type === 'thread.updated');
       expect(updated.at(-1)).toMatchObject({ thread: { title: 'Planning a Trip to Lisbon' } });

@@ -27,7 +27,14 @@ describe('pages', () => {
             name: 'Helper',
             greeting: `Hi ${EVIL}`,
             startPrompts: [{ label: EVIL, prompt: 'p', icon: 'bolt' }],
-            composerTools: [{ id: 'search', label: 'Search', icon: 'search', instructions: 'server-only instructions' }],
+            composerTools: [
+              {
+                id: 'search',
+                label: 'Search',
+                icon: 'search',
+                instructions: 'server-only instructions',
+              },
+            ],
             models: ['gpt-x'],
             model: 'gpt-y',
           },
@@ -35,17 +42,20 @@ describe('pages', () => {
         ],
       }),
     );
-    t = await makeApp({
-      THREADLINE_CONFIG: file,
-      CHATKIT_TITLE: `Chat ${EVIL}`,
-      CHATKIT_DOMAIN_KEY: 'domain_pk_123',
-      CHATKIT_ALLOWED_MIME_TYPES: 'image/png,application/pdf',
-      CHATKIT_UPLOAD_STRATEGY: 'direct',
-      CHATKIT_SCRIPT_URL: 'https://cdn.example/chatkit.js',
-      PUBLIC_URL: 'https://chat.example.com',
-      JWT_SECRET: 'j'.repeat(40),
-      OPENAI_API_KEY: '',
-    }, { overrides: {} });
+    t = await makeApp(
+      {
+        THREADLINE_CONFIG: file,
+        CHATKIT_TITLE: `Chat ${EVIL}`,
+        CHATKIT_DOMAIN_KEY: 'domain_pk_123',
+        CHATKIT_ALLOWED_MIME_TYPES: 'image/png,application/pdf',
+        CHATKIT_UPLOAD_STRATEGY: 'direct',
+        CHATKIT_SCRIPT_URL: 'https://cdn.example/chatkit.js',
+        PUBLIC_URL: 'https://chat.example.com',
+        JWT_SECRET: 'j'.repeat(40),
+        OPENAI_API_KEY: '',
+      },
+      { overrides: {} },
+    );
   });
   afterAll(() => t.close());
 
@@ -57,7 +67,9 @@ describe('pages', () => {
     const html = await res.text();
     expect(html).toContain('<title>Chat &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)');
-    expect(html).toContain('<script src="/embed.js?agent=helper" data-target="#chat" defer></script>');
+    expect(html).toContain(
+      '<script src="/embed.js?agent=helper" data-target="#chat" defer></script>',
+    );
     expect((await t.request('/?agent=other')).status).toBe(200);
     expect((await t.request('/?agent=ghost')).status).toBe(404);
   });
@@ -79,9 +91,19 @@ describe('pages', () => {
       domainKey: 'domain_pk_123',
       clientSecretUrl: 'https://chat.example.com/chatkit/client_secret',
       title: `Chat ${EVIL}`,
-      upload: { type: 'direct', uploadUrl: 'https://chat.example.com/chatkit/upload?agent_id=helper' },
-      attachments: { maxSize: 26_214_400, maxCount: 10, accept: { 'image/png': [], 'application/pdf': [] } },
-      startScreen: { greeting: `Hi ${EVIL}`, prompts: [{ label: EVIL, prompt: 'p', icon: 'bolt' }] },
+      upload: {
+        type: 'direct',
+        uploadUrl: 'https://chat.example.com/chatkit/upload?agent_id=helper',
+      },
+      attachments: {
+        maxSize: 26_214_400,
+        maxCount: 10,
+        accept: { 'image/png': [], 'application/pdf': [] },
+      },
+      startScreen: {
+        greeting: `Hi ${EVIL}`,
+        prompts: [{ label: EVIL, prompt: 'p', icon: 'bolt' }],
+      },
       tools: [{ id: 'search', label: 'Search', icon: 'search' }],
       models: [
         { id: 'gpt-y', label: 'gpt-y', default: true },
@@ -93,8 +115,8 @@ describe('pages', () => {
   it('configures theme following, history, the load-failure message and hosted mode in the boot code', async () => {
     const js = await (await t.request('/embed.js')).text();
     for (const needle of [
-      "prefers-color-scheme: dark",
-      "data-theme",
+      'prefers-color-scheme: dark',
+      'data-theme',
       'history: { enabled: history, showDelete: true, showRename: true }',
       'The chat interface could not be loaded',
       "customElements.whenDefined('openai-chatkit')",

@@ -38,7 +38,9 @@ function sendJsonRpcError(res: ServerResponse, status: number, message: string) 
 }
 
 /** Starts the example task server over streamable HTTP. */
-export async function startTasksHttpServer(options: TasksHttpServerOptions = {}): Promise<TasksHttpServer> {
+export async function startTasksHttpServer(
+  options: TasksHttpServerOptions = {},
+): Promise<TasksHttpServer> {
   const service = options.service ?? new TaskService();
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   const authorizations: (string | undefined)[] = [];
@@ -52,7 +54,8 @@ export async function startTasksHttpServer(options: TasksHttpServerOptions = {})
     }
     const sessionId = req.headers['mcp-session-id'];
     let transport = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
-    if (typeof sessionId === 'string' && !transport) return sendJsonRpcError(res, 404, 'Unknown session');
+    if (typeof sessionId === 'string' && !transport)
+      return sendJsonRpcError(res, 404, 'Unknown session');
     if (!transport) {
       if (req.method !== 'POST') return sendJsonRpcError(res, 400, 'Initialize with POST first');
       const created = new StreamableHTTPServerTransport({
@@ -78,7 +81,9 @@ export async function startTasksHttpServer(options: TasksHttpServerOptions = {})
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve) => http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const { port } = http.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/mcp`,
@@ -86,7 +91,9 @@ export async function startTasksHttpServer(options: TasksHttpServerOptions = {})
     authorizations,
     service,
     async close() {
-      await Promise.all([...sessions.values()].map((transport) => transport.close().catch(() => undefined)));
+      await Promise.all(
+        [...sessions.values()].map((transport) => transport.close().catch(() => undefined)),
+      );
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
@@ -94,6 +101,9 @@ export async function startTasksHttpServer(options: TasksHttpServerOptions = {})
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const server = await startTasksHttpServer({ port: Number(process.env.PORT ?? 3333), token: process.env.MCP_TOKEN });
+  const server = await startTasksHttpServer({
+    port: Number(process.env.PORT ?? 3333),
+    token: process.env.MCP_TOKEN,
+  });
   console.log(`Task MCP server listening on ${server.url}`);
 }

@@ -46,7 +46,11 @@ export async function createTasksServer(service: TaskService): Promise<McpServer
     },
     async ({ title, due }) => {
       const task = service.add(title, due);
-      return widgetToolResult({ tool: 'add_task', widget: taskCard(task, 'Added'), text: `Added task ${task.id}: ${task.title}` });
+      return widgetToolResult({
+        tool: 'add_task',
+        widget: taskCard(task, 'Added'),
+        text: `Added task ${task.id}: ${task.title}`,
+      });
     },
   );
 
@@ -55,14 +59,18 @@ export async function createTasksServer(service: TaskService): Promise<McpServer
     {
       title: 'List tasks',
       description: 'List the tasks, as a list widget.',
-      inputSchema: { include_done: z.boolean().optional().describe('Also list completed tasks (default true)') },
+      inputSchema: {
+        include_done: z.boolean().optional().describe('Also list completed tasks (default true)'),
+      },
     },
     async ({ include_done }) => {
       const tasks = service.list(include_done ?? true);
       const text =
         tasks.length === 0
           ? 'There are no tasks.'
-          : tasks.map((task) => `- [${task.done ? 'x' : ' '}] ${task.id}: ${task.title}`).join('\n');
+          : tasks
+              .map((task) => `- [${task.done ? 'x' : ' '}] ${task.id}: ${task.title}`)
+              .join('\n');
       return widgetToolResult({
         tool: 'list_tasks',
         widget: template,
@@ -81,8 +89,13 @@ export async function createTasksServer(service: TaskService): Promise<McpServer
     },
     async ({ id }) => {
       const task = service.complete(id);
-      if (!task) return { content: [{ type: 'text', text: `No task with id ${id}.` }], isError: true };
-      return widgetToolResult({ tool: 'complete_task', widget: taskCard(task, 'Completed'), text: `Completed task ${task.id}: ${task.title}` });
+      if (!task)
+        return { content: [{ type: 'text', text: `No task with id ${id}.` }], isError: true };
+      return widgetToolResult({
+        tool: 'complete_task',
+        widget: taskCard(task, 'Completed'),
+        text: `Completed task ${task.id}: ${task.title}`,
+      });
     },
   );
 

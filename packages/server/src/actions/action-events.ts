@@ -39,6 +39,9 @@ export function hiddenContextEvent<TContext>(
 }
 
 /** A `client_effect` event: the client's `onEffect({ name, data })` runs it; nothing comes back. */
-export function clientEffectEvent(name: string, data: Record<string, unknown> = {}): ClientEffectEvent {
+export function clientEffectEvent(
+  name: string,
+  data: Record<string, unknown> = {},
+): ClientEffectEvent {
   return { type: 'client_effect', name, data };
 }

@@ -62,7 +62,10 @@ export interface SyncActionHandlerArgs<TContext, TPayload> {
    * The response that replaces the sender's widget in place. Saves the item first (default), so
    * a reload shows the same state; the server itself persists nothing for sync actions (§2.7).
    */
-  updateSender: (widget: WidgetRootInput, options?: { copyText?: string; persist?: boolean }) => Promise<SyncCustomActionResponse>;
+  updateSender: (
+    widget: WidgetRootInput,
+    options?: { copyText?: string; persist?: boolean },
+  ) => Promise<SyncCustomActionResponse>;
 }
 
 /** Handles one sync action; return `{ updated_item }`, or nothing for `{}`. */
@@ -92,7 +95,9 @@ const isAsyncIterable = (value: unknown): value is AsyncIterable<ThreadStreamEve
 
 function issuesText(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
 }
 
@@ -128,7 +133,11 @@ export class ActionRegistry<TContext = unknown> {
 
   /** Registers a streaming handler for `type`. */
   on<TPayload = unknown>(type: string, handler: ActionHandler<TContext, TPayload>): this;
-  on<S extends z.ZodType>(type: string, options: ActionOptions<S>, handler: ActionHandler<TContext, z.output<S>>): this;
+  on<S extends z.ZodType>(
+    type: string,
+    options: ActionOptions<S>,
+    handler: ActionHandler<TContext, z.output<S>>,
+  ): this;
   on(
     type: string,
     optionsOrHandler: ActionOptions<z.ZodType> | ActionHandler<TContext, unknown>,
@@ -140,7 +149,11 @@ export class ActionRegistry<TContext = unknown> {
 
   /** Registers a sync handler for `type`. */
   onSync<TPayload = unknown>(type: string, handler: SyncActionHandler<TContext, TPayload>): this;
-  onSync<S extends z.ZodType>(type: string, options: ActionOptions<S>, handler: SyncActionHandler<TContext, z.output<S>>): this;
+  onSync<S extends z.ZodType>(
+    type: string,
+    options: ActionOptions<S>,
+    handler: SyncActionHandler<TContext, z.output<S>>,
+  ): this;
   onSync(
     type: string,
     optionsOrHandler: ActionOptions<z.ZodType> | SyncActionHandler<TContext, unknown>,
@@ -177,9 +190,13 @@ export class ActionRegistry<TContext = unknown> {
       if (this.options.onUnknown === 'ignore') return;
       throw new CustomStreamError(`Unknown action "${action.type}".`);
     }
-    const parsed = entry.schema ? entry.schema.safeParse(action.payload) : { success: true as const, data: action.payload };
+    const parsed = entry.schema
+      ? entry.schema.safeParse(action.payload)
+      : { success: true as const, data: action.payload };
     if (!parsed.success) {
-      throw new CustomStreamError(`Invalid payload for action "${action.type}": ${issuesText(parsed.error)}`);
+      throw new CustomStreamError(
+        `Invalid payload for action "${action.type}": ${issuesText(parsed.error)}`,
+      );
     }
     const { store } = host;
     const { signal } = options;
@@ -193,7 +210,8 @@ export class ActionRegistry<TContext = unknown> {
       store,
       signal,
       replaceSender: (widget, copyText) => {
-        if (!sender) throw new CustomStreamError(`Action "${action.type}" has no widget to replace.`);
+        if (!sender)
+          throw new CustomStreamError(`Action "${action.type}" has no widget to replace.`);
         return replacedWidgetEvent(sender, widget, copyText);
       },
       hiddenContext: (content) => hiddenContextEvent(store, thread, context, content),
@@ -222,7 +240,9 @@ export class ActionRegistry<TContext = unknown> {
         { path: 'params.action.type', message: 'no handler is registered for this action type' },
       ]);
     }
-    const parsed = entry.schema ? entry.schema.safeParse(action.payload) : { success: true as const, data: action.payload };
+    const parsed = entry.schema
+      ? entry.schema.safeParse(action.payload)
+      : { success: true as const, data: action.payload };
     if (!parsed.success) {
       throw new InvalidRequestError(
         `Invalid payload for action "${action.type}"`,
@@ -254,15 +274,20 @@ export class ActionRegistry<TContext = unknown> {
   private register(
     table: Map<string, Entry<TContext>>,
     type: string,
-    optionsOrHandler: ActionOptions<z.ZodType> | ActionHandler<TContext, unknown> | SyncActionHandler<TContext, unknown>,
-    maybeHandler: ActionHandler<TContext, unknown> | SyncActionHandler<TContext, unknown> | undefined,
+    optionsOrHandler:
+      | ActionOptions<z.ZodType>
+      | ActionHandler<TContext, unknown>
+      | SyncActionHandler<TContext, unknown>,
+    maybeHandler:
+      ActionHandler<TContext, unknown> | SyncActionHandler<TContext, unknown> | undefined,
   ): void {
     if (table.has(type)) throw new ConfigurationError(`Action "${type}" already has a handler`);
     if (typeof optionsOrHandler === 'function') {
       table.set(type, { schema: undefined, handler: optionsOrHandler });
       return;
     }
-    if (!maybeHandler) throw new ConfigurationError(`Action "${type}" was registered without a handler`);
+    if (!maybeHandler)
+      throw new ConfigurationError(`Action "${type}" was registered without a handler`);
     table.set(type, { schema: optionsOrHandler.payload, handler: maybeHandler });
   }
 }

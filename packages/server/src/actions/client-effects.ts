@@ -2,7 +2,8 @@ import type { TurnContext } from '../providers/turn-context.js';
 import { clientEffectEvent } from './action-events.js';
 
 /** A turn context, or an Agents SDK `RunContext` holding one (what a tool's `execute` receives). */
-export type TurnContextLike<TContext = unknown> = TurnContext<TContext> | { context: TurnContext<TContext> };
+export type TurnContextLike<TContext = unknown> =
+  TurnContext<TContext> | { context: TurnContext<TContext> };
 
 const unwrap = <TContext>(ctx: TurnContextLike<TContext>): TurnContext<TContext> =>
   'events' in ctx ? ctx : ctx.context;

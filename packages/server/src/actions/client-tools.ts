@@ -11,7 +11,8 @@ export interface ClientToolOptions<S extends z.ZodType<Record<string, unknown>>>
 }
 
 /** What the model reads when the turn ends on a client tool call (never shown). */
-export const CLIENT_TOOL_PENDING_OUTPUT = 'The request was sent to the user’s browser; its result arrives in the next turn.';
+export const CLIENT_TOOL_PENDING_OUTPUT =
+  'The request was sent to the user’s browser; its result arrives in the next turn.';
 
 /** Records the client tool call on the turn (the bridge emits it as a pending `client_tool_call`). */
 export function requestClientToolCall<TContext>(
@@ -35,6 +36,7 @@ export function clientChatTool<S extends z.ZodType<Record<string, unknown>>, TCo
     name: options.name,
     description: options.description,
     parameters: options.parameters,
-    execute: (args, context) => requestClientToolCall(context, options.name, args as Record<string, unknown>),
+    execute: (args, context) =>
+      requestClientToolCall(context, options.name, args as Record<string, unknown>),
   });
 }

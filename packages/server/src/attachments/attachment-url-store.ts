@@ -37,7 +37,11 @@ export class AttachmentUrlStore<TContext> extends Store<TContext> {
     return this.inner.generateThreadId(context);
   }
 
-  override generateItemId(itemType: StoreItemType, thread: ThreadMetadata, context: TContext): string {
+  override generateItemId(
+    itemType: StoreItemType,
+    thread: ThreadMetadata,
+    context: TContext,
+  ): string {
     return this.inner.generateItemId(itemType, thread, context);
   }
 

@@ -4,7 +4,11 @@ import {
   NotFoundError,
   PayloadTooLargeError,
 } from '../errors.js';
-import type { Attachment, AttachmentCreateParams, UploadDescriptor } from '../protocol/attachments.js';
+import type {
+  Attachment,
+  AttachmentCreateParams,
+  UploadDescriptor,
+} from '../protocol/attachments.js';
 import { defaultResolveOwner, ownerKey, type Owner, type ResolveOwner } from '../stores/owner.js';
 import { AttachmentStore, type Store } from '../stores/store.js';
 import type {
@@ -66,7 +70,9 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
 
   constructor(options: BlobAttachmentStoreOptions<TContext>) {
     super();
-    const base = URL.canParse(String(options.baseUrl)) ? new URL(String(options.baseUrl)) : undefined;
+    const base = URL.canParse(String(options.baseUrl))
+      ? new URL(String(options.baseUrl))
+      : undefined;
     if (base?.protocol !== 'http:' && base?.protocol !== 'https:') {
       throw new ConfigurationError('baseUrl must be an absolute http(s) URL');
     }
@@ -83,10 +89,14 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     this.presignedUploads = options.uploadVia === 'object-store';
     this.presignedPreviews = options.previewVia === 'object-store';
     if (this.presignedUploads && !this.blobs.presignUpload) {
-      throw new ConfigurationError('uploadVia "object-store" needs a blob store that presigns uploads');
+      throw new ConfigurationError(
+        'uploadVia "object-store" needs a blob store that presigns uploads',
+      );
     }
     if (this.presignedPreviews && !this.blobs.presignDownload) {
-      throw new ConfigurationError('previewVia "object-store" needs a blob store that presigns downloads');
+      throw new ConfigurationError(
+        'previewVia "object-store" needs a blob store that presigns downloads',
+      );
     }
     this.resolveOwner = options.resolveOwner ?? defaultResolveOwner;
     this.contextForOwner = options.contextForOwner ?? defaultContextForOwner;
@@ -96,7 +106,10 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
   // ---- AttachmentStore ----
 
   /** Two-phase upload, phase 1: validates, then returns the attachment with its upload URL (the server saves it). */
-  override async createAttachment(params: AttachmentCreateParams, context: TContext): Promise<Attachment> {
+  override async createAttachment(
+    params: AttachmentCreateParams,
+    context: TContext,
+  ): Promise<Attachment> {
     const { name, size, mimeType } = validateAttachmentParams(params, this.limits);
     const id = this.generateAttachmentId(mimeType, context);
     const owner = this.resolveOwner(context);
@@ -137,7 +150,7 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
       for (const item of page.data) {
         if (item.type === 'user_message') for (const a of item.attachments) ids.add(a.id);
       }
-      after = page.has_more ? page.after ?? undefined : undefined;
+      after = page.has_more ? (page.after ?? undefined) : undefined;
     } while (after !== undefined);
     for (const id of ids) {
       const attachment = await this.metadata.loadAttachment(id, context).catch((error: unknown) => {
@@ -161,7 +174,11 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     context: TContext,
   ): Promise<Attachment> {
     const name = validateAttachmentName(file.filename, 'file');
-    const declared = validateMimeType(file.mimeType || 'application/octet-stream', this.limits, 'file');
+    const declared = validateMimeType(
+      file.mimeType || 'application/octet-stream',
+      this.limits,
+      'file',
+    );
     const owner = this.resolveOwner(context);
     const id = this.generateAttachmentId(declared, context);
     const key = await blobKeyForAttachment(id);
@@ -243,7 +260,9 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     for await (const chunk of iterateStream(blob.body)) chunks.push(chunk);
     try {
       if (blob.size > this.uploadLimit(attachment)) {
-        throw new PayloadTooLargeError(`This upload may be at most ${this.uploadLimit(attachment)} bytes`);
+        throw new PayloadTooLargeError(
+          `This upload may be at most ${this.uploadLimit(attachment)} bytes`,
+        );
       }
       const head = concatBytes(chunks).subarray(0, SNIFF_BYTES);
       await verifyContentType({
@@ -360,14 +379,21 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
   /** The declared size of a two-phase upload (never above `maxBytes`). */
   private uploadLimit(attachment: Attachment): number {
     const declared = attachment.metadata?.size;
-    return typeof declared === 'number' ? Math.min(declared, this.limits.maxBytes) : this.limits.maxBytes;
+    return typeof declared === 'number'
+      ? Math.min(declared, this.limits.maxBytes)
+      : this.limits.maxBytes;
   }
 
   /**
    * Clears `upload_descriptor` on the current record (re-read, so a `thread_id` stamped meanwhile
    * is kept). If the attachment was deleted during the upload, the bytes go too.
    */
-  private async markUploaded(id: string, key: string, size: number, context: TContext): Promise<Attachment> {
+  private async markUploaded(
+    id: string,
+    key: string,
+    size: number,
+    context: TContext,
+  ): Promise<Attachment> {
     try {
       const current = await this.metadata.loadAttachment(id, context);
       const { upload_descriptor: _done, ...rest } = current;

@@ -6,7 +6,11 @@ export interface BlobStore {
    * an existing blob with `ConflictError`, which is what makes upload URLs single-use.
    * Resolves to the number of bytes stored.
    */
-  put(key: string, body: AsyncIterable<Uint8Array>, options: { contentType: string }): Promise<number>;
+  put(
+    key: string,
+    body: AsyncIterable<Uint8Array>,
+    options: { contentType: string },
+  ): Promise<number>;
   /** The blob's bytes, or `undefined` when there is none. `firstBytes` reads only that many leading bytes. */
   get(key: string, options?: { firstBytes?: number }): Promise<StoredBlob | undefined>;
   exists(key: string): Promise<boolean>;

@@ -1,7 +1,9 @@
 /** Conversions between web streams and async iterables of bytes, and byte concatenation. */
 
 /** Reads a web stream as an async iterable; stopping early cancels the stream. */
-export async function* iterateStream(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* iterateStream(
+  stream: ReadableStream<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   let finished = false;
   try {

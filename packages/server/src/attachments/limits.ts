@@ -1,8 +1,4 @@
-import {
-  InvalidRequestError,
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-} from '../errors.js';
+import { InvalidRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors.js';
 import type { AttachmentCreateParams } from '../protocol/attachments.js';
 
 /** What an upload may be. Every field has a default; pass only what you change. */
@@ -41,7 +37,9 @@ export function resolveAttachmentLimits(limits: Partial<AttachmentLimits> = {}):
     throw new RangeError(`maxBytes must be a positive integer, got ${resolved.maxBytes}`);
   }
   if (!Number.isSafeInteger(resolved.maxPerMessage) || resolved.maxPerMessage < 0) {
-    throw new RangeError(`maxPerMessage must be a non-negative integer, got ${resolved.maxPerMessage}`);
+    throw new RangeError(
+      `maxPerMessage must be a non-negative integer, got ${resolved.maxPerMessage}`,
+    );
   }
   return resolved;
 }
@@ -88,12 +86,19 @@ export function validateAttachmentName(raw: string, path = 'params.name'): strin
         : CONTROL_CHARACTERS.test(name)
           ? 'must not contain control characters'
           : undefined;
-  if (problem) throw new InvalidRequestError(`Invalid attachment name: ${problem}`, [{ path, message: problem }]);
+  if (problem)
+    throw new InvalidRequestError(`Invalid attachment name: ${problem}`, [
+      { path, message: problem },
+    ]);
   return name;
 }
 
 /** A declared MIME type, normalized; 400 when malformed, 415 when not allowed. */
-export function validateMimeType(raw: string, limits: AttachmentLimits, path = 'params.mime_type'): string {
+export function validateMimeType(
+  raw: string,
+  limits: AttachmentLimits,
+  path = 'params.mime_type',
+): string {
   const mimeType = normalizeMimeType(raw);
   if (mimeType === undefined) {
     throw new InvalidRequestError(`Invalid MIME type "${raw}"`, [
@@ -138,7 +143,10 @@ export function validateAttachmentParams(
 }
 
 /** Throws `InvalidRequestError` (400) when a message references more attachments than allowed. */
-export function assertAttachmentCount(attachmentIds: readonly string[], limits: AttachmentLimits): void {
+export function assertAttachmentCount(
+  attachmentIds: readonly string[],
+  limits: AttachmentLimits,
+): void {
   const count = new Set(attachmentIds).size;
   if (count > limits.maxPerMessage) {
     throw new InvalidRequestError(

@@ -96,7 +96,8 @@ function relation(declared: string, sniffed: string): 'same' | 'family' | 'conta
   const dTop = topLevel(d);
   const sTop = topLevel(s);
   if (dTop === 'image' && sTop === 'image') return 'family';
-  if ((dTop === 'audio' || dTop === 'video') && (sTop === 'audio' || sTop === 'video')) return 'family';
+  if ((dTop === 'audio' || dTop === 'video') && (sTop === 'audio' || sTop === 'video'))
+    return 'family';
   if (s === 'application/zip' && isZipBased(d)) return 'container';
   if (d === 'application/zip' && isZipBased(s)) return 'container';
   if (s === 'application/x-cfb' && CFB_FORMATS.has(d)) return 'container';
@@ -156,7 +157,9 @@ export async function verifyContentType(input: {
   if (isTextualMimeType(declared) && (hasUtf16Bom(head) || isCleanText(head))) return declared;
   const sniffed = await sniffMimeType(head);
   const refuse = (detail: string) =>
-    new UnsupportedMediaTypeError(`The file's content does not match its type ${declared}: ${detail}`);
+    new UnsupportedMediaTypeError(
+      `The file's content does not match its type ${declared}: ${detail}`,
+    );
 
   if (sniffed === undefined) {
     const d = canonical(declared);

@@ -57,7 +57,9 @@ export async function* guardUpload(
       yield chunk;
     }
     if (total === 0) {
-      throw new InvalidRequestError('The uploaded file is empty', [{ path: 'file', message: 'must not be empty' }]);
+      throw new InvalidRequestError('The uploaded file is empty', [
+        { path: 'file', message: 'must not be empty' },
+      ]);
     }
     if (held) {
       const head = concatBytes(held, heldBytes);

@@ -92,7 +92,9 @@ export class AttachmentTokenSigner {
 
   constructor(options: AttachmentTokenSignerOptions) {
     const secret =
-      typeof options.secret === 'string' ? encoder.encode(options.secret) : new Uint8Array(options.secret);
+      typeof options.secret === 'string'
+        ? encoder.encode(options.secret)
+        : new Uint8Array(options.secret);
     if (secret.byteLength < MIN_SECRET_BYTES) {
       throw new ConfigurationError(
         `The attachment URL secret must be at least ${MIN_SECRET_BYTES} bytes long`,
@@ -140,7 +142,12 @@ export class AttachmentTokenSigner {
     const signature = fromBase64Url(signaturePart);
     if (!signature) throw invalid();
     // crypto.subtle.verify compares in constant time.
-    const genuine = await crypto.subtle.verify('HMAC', await this.key, signature, encoder.encode(body));
+    const genuine = await crypto.subtle.verify(
+      'HMAC',
+      await this.key,
+      signature,
+      encoder.encode(body),
+    );
     if (!genuine) throw invalid();
     const json = fromBase64Url(body);
     let payload: unknown;

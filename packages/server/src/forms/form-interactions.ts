@@ -101,7 +101,12 @@ const KINDS: Readonly<Record<string, FormActionKind>> = {
 
 type Claim =
   | { type: 'ignored'; reason: string }
-  | { type: 'invalid'; pending: PendingForm; values: Record<string, string | boolean | null>; errors: Record<string, string> }
+  | {
+      type: 'invalid';
+      pending: PendingForm;
+      values: Record<string, string | boolean | null>;
+      errors: Record<string, string>;
+    }
   | { type: 'resolved'; pending: PendingForm; outcome: FormOutcome };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -116,7 +121,10 @@ export function formAnswerContext(pending: PendingForm, outcome: FormOutcome): s
     case 'submitted':
       return [
         `The user answered the form "${spec.title}" (shown by the ${tool_name} tool):`,
-        ...spec.fields.map((field) => `- ${field.label} [${field.name}]: ${answerText(field, outcome.answers[field.name])}`),
+        ...spec.fields.map(
+          (field) =>
+            `- ${field.label} [${field.name}]: ${answerText(field, outcome.answers[field.name])}`,
+        ),
         'Continue the task with these answers.',
       ].join('\n');
     case 'best_judgement':
@@ -163,10 +171,13 @@ export class FormInteractions<TContext = unknown> {
 
   /** The thread's pending form, if any (a malformed stored value counts as none). */
   pending(thread: ThreadMetadata): PendingForm | undefined {
-    const raw: unknown = (thread.metadata as Record<string, unknown> | undefined)?.[this.metadataKey];
+    const raw: unknown = (thread.metadata as Record<string, unknown> | undefined)?.[
+      this.metadataKey
+    ];
     if (raw === undefined) return undefined;
     const parsed = PendingFormSchema.safeParse(raw);
-    if (!parsed.success) this.logger.warn(`Ignoring a malformed pending form on thread ${thread.id}`);
+    if (!parsed.success)
+      this.logger.warn(`Ignoring a malformed pending form on thread ${thread.id}`);
     return parsed.success ? parsed.data : undefined;
   }
 
@@ -180,13 +191,19 @@ export class FormInteractions<TContext = unknown> {
    * interaction, streams the form widget through `context` and returns the text for the model.
    * An invalid request returns an error text, so the model can fix it; it never throws for one.
    */
-  async present(context: TurnContext<TContext>, request: FormRequest, toolName: string = FORM_TOOL_NAME): Promise<string> {
+  async present(
+    context: TurnContext<TContext>,
+    request: FormRequest,
+    toolName: string = FORM_TOOL_NAME,
+  ): Promise<string> {
     const { thread, store, requestContext } = context;
     if (this.presentedIn.has(context)) return this.texts.alreadyPending;
     const existing = this.pending(thread);
-    if (existing && (await this.formItem(store, thread, existing, requestContext))) return this.texts.alreadyPending;
+    if (existing && (await this.formItem(store, thread, existing, requestContext)))
+      return this.texts.alreadyPending;
     const normalized = normalizeFormRequest(request);
-    if ('error' in normalized) return `Error: ${normalized.error} Fix the form and call ${toolName} again.`;
+    if ('error' in normalized)
+      return `Error: ${normalized.error} Fix the form and call ${toolName} again.`;
     const { spec } = normalized;
     const pending: PendingForm = {
       interaction_id: `form_${crypto.randomUUID().replace(/-/g, '')}`,
@@ -246,7 +263,13 @@ export class FormInteractions<TContext = unknown> {
     return (async function* (): AsyncGenerator<ThreadStreamEventInput> {
       yield {
         type: 'thread.item.done',
-        item: { type: 'assistant_message', id, thread_id: thread.id, created_at: now(), content: [{ type: 'output_text', text }] },
+        item: {
+          type: 'assistant_message',
+          id,
+          thread_id: thread.id,
+          created_at: now(),
+          content: [{ type: 'output_text', text }],
+        },
       };
     })();
   }
@@ -258,16 +281,25 @@ export class FormInteractions<TContext = unknown> {
    * replaced by a read-only summary, the answer is stored as hidden context and `resume()` streams
    * the agent's continuation.
    */
-  async *handleFormAction(args: FormActionArgs<TContext>): AsyncGenerator<ThreadStreamEventInput, void, undefined> {
+  async *handleFormAction(
+    args: FormActionArgs<TContext>,
+  ): AsyncGenerator<ThreadStreamEventInput, void, undefined> {
     const { thread, action, sender, context, store } = args;
     const kind = Object.hasOwn(KINDS, action.type) ? KINDS[action.type] : undefined;
     if (!kind) throw new CustomStreamError(`Unknown form action "${action.type}".`);
     const payload = isRecord(action.payload) ? action.payload : {};
     const interactionId = payload.interaction_id;
     if (typeof interactionId !== 'string') {
-      throw new CustomStreamError(`Invalid payload for action "${action.type}": interaction_id is missing.`);
+      throw new CustomStreamError(
+        `Invalid payload for action "${action.type}": interaction_id is missing.`,
+      );
     }
-    const claim = await this.claim(store, thread, context, { kind, interactionId, senderId: sender?.id, payload });
+    const claim = await this.claim(store, thread, context, {
+      kind,
+      interactionId,
+      senderId: sender?.id,
+      payload,
+    });
     if (claim.type === 'ignored') {
       this.logger.info(`Ignoring ${action.type} for ${interactionId}: ${claim.reason}`);
       return;
@@ -275,13 +307,21 @@ export class FormInteractions<TContext = unknown> {
     const { pending } = claim;
     const base = await this.baseItem(store, thread, context, pending, sender);
     if (claim.type === 'invalid') {
-      const widget = formWidget(pending.spec, pending.interaction_id, { values: claim.values, errors: claim.errors }, this.texts.widget);
+      const widget = formWidget(
+        pending.spec,
+        pending.interaction_id,
+        { values: claim.values, errors: claim.errors },
+        this.texts.widget,
+      );
       yield { type: 'thread.item.replaced', item: { ...base, widget } };
       return;
     }
     const { outcome } = claim;
     const summary: WidgetRoot = formSummaryWidget(pending.spec, outcome, this.texts.widget);
-    yield { type: 'thread.item.replaced', item: { ...base, widget: summary, copy_text: formCopyText(pending.spec, outcome) } };
+    yield {
+      type: 'thread.item.replaced',
+      item: { ...base, widget: summary, copy_text: formCopyText(pending.spec, outcome) },
+    };
     yield {
       type: 'thread.item.done',
       item: {
@@ -300,10 +340,16 @@ export class FormInteractions<TContext = unknown> {
     store: Store<TContext>,
     thread: ThreadMetadata,
     context: TContext,
-    request: { kind: FormActionKind; interactionId: string; senderId: string | undefined; payload: Record<string, unknown> },
+    request: {
+      kind: FormActionKind;
+      interactionId: string;
+      senderId: string | undefined;
+      payload: Record<string, unknown>;
+    },
   ): Promise<Claim> {
     // One form action per thread at a time in this process: a double click must not resume twice.
-    if (this.busy.has(thread.id)) return { type: 'ignored', reason: 'another submit of this thread is in progress' };
+    if (this.busy.has(thread.id))
+      return { type: 'ignored', reason: 'another submit of this thread is in progress' };
     this.busy.add(thread.id);
     try {
       const fresh = await store.loadThread(thread.id, context);
@@ -317,7 +363,13 @@ export class FormInteractions<TContext = unknown> {
       let outcome: FormOutcome;
       if (request.kind === 'submit') {
         const validation = validateAnswers(pending.spec, request.payload);
-        if (!validation.ok) return { type: 'invalid', pending, values: validation.answers, errors: validation.errors };
+        if (!validation.ok)
+          return {
+            type: 'invalid',
+            pending,
+            values: validation.answers,
+            errors: validation.errors,
+          };
         outcome = { kind: 'submitted', answers: validation.answers };
       } else {
         outcome = request.kind === 'cancel' ? { kind: 'cancelled' } : { kind: 'best_judgement' };
@@ -331,7 +383,12 @@ export class FormInteractions<TContext = unknown> {
   }
 
   /** Sets (or, with undefined, clears) the pending form on `thread` and saves it. */
-  private async save(store: Store<TContext>, thread: ThreadMetadata, context: TContext, pending: PendingForm | undefined) {
+  private async save(
+    store: Store<TContext>,
+    thread: ThreadMetadata,
+    context: TContext,
+    pending: PendingForm | undefined,
+  ) {
     const metadata: Record<string, unknown> = { ...thread.metadata };
     if (pending) metadata[this.metadataKey] = pending;
     else delete metadata[this.metadataKey];
@@ -341,7 +398,12 @@ export class FormInteractions<TContext = unknown> {
   }
 
   /** The form's widget item, or undefined when it no longer exists. */
-  private async formItem(store: Store<TContext>, thread: ThreadMetadata, pending: PendingForm, context: TContext) {
+  private async formItem(
+    store: Store<TContext>,
+    thread: ThreadMetadata,
+    pending: PendingForm,
+    context: TContext,
+  ) {
     try {
       const item = await store.loadItem(thread.id, pending.item_id, context);
       return item.type === 'widget' ? item : undefined;

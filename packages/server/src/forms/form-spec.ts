@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** The kinds of form fields. */
-export const FORM_FIELD_TYPES = ['text', 'textarea', 'select', 'radio', 'checkbox', 'date'] as const;
+export const FORM_FIELD_TYPES = [
+  'text',
+  'textarea',
+  'select',
+  'radio',
+  'checkbox',
+  'date',
+] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
 /**
@@ -82,12 +89,15 @@ export function normalizeFormRequest(request: FormRequest): { spec: FormSpec } |
   const title = blank(request.title);
   if (!title) return { error: 'The form needs a title.' };
   if (request.fields.length === 0) return { error: 'The form needs at least one field.' };
-  if (request.fields.length > MAX_FIELDS) return { error: `A form may have at most ${MAX_FIELDS} fields.` };
+  if (request.fields.length > MAX_FIELDS)
+    return { error: `A form may have at most ${MAX_FIELDS} fields.` };
   const names = new Set<string>();
   const fields: FormField[] = [];
   for (const raw of request.fields) {
     if (!NAME_PATTERN.test(raw.name) || RESERVED_FIELD_NAMES.has(raw.name)) {
-      return { error: `Invalid field name "${raw.name}": use letters, digits and underscores (not interaction_id or answers).` };
+      return {
+        error: `Invalid field name "${raw.name}": use letters, digits and underscores (not interaction_id or answers).`,
+      };
     }
     if (names.has(raw.name)) return { error: `Two fields are named "${raw.name}".` };
     names.add(raw.name);
@@ -112,7 +122,12 @@ export function normalizeFormRequest(request: FormRequest): { spec: FormSpec } |
 /** The raw value submitted for `field`: `payload.answers[name]` first, else the top-level `payload[name]`. */
 function rawValue(payload: Record<string, unknown>, name: string): unknown {
   const answers = payload.answers;
-  if (typeof answers === 'object' && answers !== null && !Array.isArray(answers) && name in answers) {
+  if (
+    typeof answers === 'object' &&
+    answers !== null &&
+    !Array.isArray(answers) &&
+    name in answers
+  ) {
     return (answers as Record<string, unknown>)[name];
   }
   return payload[name];
@@ -154,7 +169,8 @@ export function validateAnswers(spec: FormSpec, payload: Record<string, unknown>
       continue;
     }
     if (field.type === 'select' || field.type === 'radio') {
-      if (!field.options?.some((option) => option.value === text)) errors[field.name] = 'Choose one of the options.';
+      if (!field.options?.some((option) => option.value === text))
+        errors[field.name] = 'Choose one of the options.';
     } else if (field.type === 'date') {
       const date = /^(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
       if (!date || !isCalendarDate(date)) errors[field.name] = 'Enter a valid date.';

@@ -63,15 +63,32 @@ function control(field: FormField, value: FormAnswers[string] | undefined): Widg
     case 'text':
       return Input({ ...common, ...placeholder, required: field.required });
     case 'textarea':
-      return Textarea({ ...common, ...placeholder, required: field.required, rows: 3, autoResize: true });
+      return Textarea({
+        ...common,
+        ...placeholder,
+        required: field.required,
+        rows: 3,
+        autoResize: true,
+      });
     case 'select':
       return Select({ ...common, ...placeholder, options: field.options ?? [], block: true });
     case 'radio':
-      return RadioGroup({ ...common, options: field.options ?? [], direction: 'col', ariaLabel: field.label, required: field.required });
+      return RadioGroup({
+        ...common,
+        options: field.options ?? [],
+        direction: 'col',
+        ariaLabel: field.label,
+        required: field.required,
+      });
     case 'date':
       return DatePicker({ ...common, ...placeholder });
     case 'checkbox':
-      return Checkbox({ name: field.name, label: field.label, defaultChecked: value === true, required: field.required });
+      return Checkbox({
+        name: field.name,
+        label: field.label,
+        defaultChecked: value === true,
+        required: field.required,
+      });
     default: {
       const unreachable: never = field.type;
       throw new Error(`Unknown field type ${String(unreachable)}`);
@@ -82,7 +99,8 @@ function control(field: FormField, value: FormAnswers[string] | undefined): Widg
 function fieldBlock(field: FormField, state: FormWidgetState): WidgetComponent {
   const children: WidgetComponent[] = [];
   const label = `${field.label}${field.required ? ' *' : ''}`;
-  if (field.type !== 'checkbox') children.push(Label({ value: label, fieldName: field.name, size: 'sm', weight: 'medium' }));
+  if (field.type !== 'checkbox')
+    children.push(Label({ value: label, fieldName: field.name, size: 'sm', weight: 'medium' }));
   children.push(control(field, state.values?.[field.name]));
   const error = state.errors?.[field.name];
   if (error) children.push(Text({ value: error, size: 'sm', color: 'danger' }));
@@ -102,7 +120,8 @@ export function formWidget(
 ): WidgetRoot {
   const payload = { interaction_id: interactionId };
   const children: WidgetComponent[] = [Title({ value: spec.title, size: 'sm' })];
-  if (spec.description) children.push(Text({ value: spec.description, size: 'sm', color: 'secondary' }));
+  if (spec.description)
+    children.push(Text({ value: spec.description, size: 'sm', color: 'secondary' }));
   for (const field of spec.fields) children.push(fieldBlock(field, state));
   children.push(
     Row({
@@ -110,23 +129,36 @@ export function formWidget(
       justify: 'end',
       wrap: 'wrap',
       children: [
-        Button({ label: texts.cancel, variant: 'ghost', onClickAction: { type: FORM_ACTIONS.cancel, payload } }),
-        Button({ label: texts.bestJudgement, variant: 'outline', onClickAction: { type: FORM_ACTIONS.bestJudgement, payload } }),
+        Button({
+          label: texts.cancel,
+          variant: 'ghost',
+          onClickAction: { type: FORM_ACTIONS.cancel, payload },
+        }),
+        Button({
+          label: texts.bestJudgement,
+          variant: 'outline',
+          onClickAction: { type: FORM_ACTIONS.bestJudgement, payload },
+        }),
         Button({ label: texts.submit, submit: true, style: 'primary' }),
       ],
     }),
   );
   return Card({
     size: 'md',
-    children: [Form({ direction: 'col', gap: 3, onSubmitAction: { type: FORM_ACTIONS.submit, payload }, children })],
+    children: [
+      Form({
+        direction: 'col',
+        gap: 3,
+        onSubmitAction: { type: FORM_ACTIONS.submit, payload },
+        children,
+      }),
+    ],
   });
 }
 
 /** How a form was resolved. */
 export type FormOutcome =
-  | { kind: 'submitted'; answers: FormAnswers }
-  | { kind: 'best_judgement' }
-  | { kind: 'cancelled' };
+  { kind: 'submitted'; answers: FormAnswers } | { kind: 'best_judgement' } | { kind: 'cancelled' };
 
 /** The read-only card that replaces a resolved form. */
 export function formSummaryWidget(
@@ -152,16 +184,36 @@ export function formSummaryWidget(
             ],
           }),
         )
-      : [Text({ value: outcome.kind === 'best_judgement' ? texts.bestJudgementNote : texts.cancelledNote, size: 'sm', color: 'secondary' })];
+      : [
+          Text({
+            value:
+              outcome.kind === 'best_judgement' ? texts.bestJudgementNote : texts.cancelledNote,
+            size: 'sm',
+            color: 'secondary',
+          }),
+        ];
   return Card({
     size: 'md',
-    children: [Row({ justify: 'between', align: 'center', children: [Title({ value: spec.title, size: 'sm' }), badge] }), ...body],
+    children: [
+      Row({
+        justify: 'between',
+        align: 'center',
+        children: [Title({ value: spec.title, size: 'sm' }), badge],
+      }),
+      ...body,
+    ],
   });
 }
 
 /** Clipboard text of a form or its summary. */
 export function formCopyText(spec: FormSpec, outcome?: FormOutcome): string {
   if (!outcome) return [spec.title, ...spec.fields.map((field) => `- ${field.label}`)].join('\n');
-  if (outcome.kind !== 'submitted') return `${spec.title}: ${outcome.kind === 'cancelled' ? 'cancelled' : 'best judgement'}`;
-  return [spec.title, ...spec.fields.map((field) => `- ${field.label}: ${answerText(field, outcome.answers[field.name])}`)].join('\n');
+  if (outcome.kind !== 'submitted')
+    return `${spec.title}: ${outcome.kind === 'cancelled' ? 'cancelled' : 'best judgement'}`;
+  return [
+    spec.title,
+    ...spec.fields.map(
+      (field) => `- ${field.label}: ${answerText(field, outcome.answers[field.name])}`,
+    ),
+  ].join('\n');
 }

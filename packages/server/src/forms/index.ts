@@ -44,4 +44,8 @@ export {
 } from './form-widget.js';
 export { FORM_TOOL_DESCRIPTION, formChatTool, type FormToolOptions } from './form-tool.js';
 export { guardPendingForm, handleFormAction, registerFormActions } from './form-server.js';
-export { streamStructuredInput, structuredInputItem, type StructuredInputQuestion } from './structured-input.js';
+export {
+  streamStructuredInput,
+  structuredInputItem,
+  type StructuredInputQuestion,
+} from './structured-input.js';

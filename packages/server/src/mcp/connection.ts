@@ -81,7 +81,11 @@ export class McpConnection {
   }
 
   /** Calls a tool; connection failures drop the session so the next use reconnects. */
-  async callTool(name: string, args: Record<string, unknown>, options: McpCallOptions = {}): Promise<CallToolResult> {
+  async callTool(
+    name: string,
+    args: Record<string, unknown>,
+    options: McpCallOptions = {},
+  ): Promise<CallToolResult> {
     const client = await this.connect();
     const requestOptions: RequestOptions = {
       timeout: options.timeoutMs ?? this.options.server.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
@@ -156,11 +160,15 @@ export class McpConnection {
       inFlight
         .catch(() => [])
         .then(() => this.listTools())
-        .catch((error: unknown) => logger.warn(`Refreshing the tools of MCP server "${server.name}" failed`, error));
+        .catch((error: unknown) =>
+          logger.warn(`Refreshing the tools of MCP server "${server.name}" failed`, error),
+        );
     });
     try {
       const transport = await this.createTransport();
-      await client.connect(transport, { timeout: server.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS });
+      await client.connect(transport, {
+        timeout: server.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      });
     } catch (error) {
       this.failedAt = Date.now();
       this.lastError = error instanceof Error ? error : new Error(String(error));
@@ -197,7 +205,8 @@ export class McpConnection {
         return transport;
       }
       case 'http': {
-        const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+        const { StreamableHTTPClientTransport } =
+          await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
         return new StreamableHTTPClientTransport(new URL(server.url), {
           requestInit: { headers: headers ?? {} },
         });

@@ -95,9 +95,14 @@ export class McpHub<TContext = unknown> {
   }
 
   /** The headers a request context gets for `server` (HTTP servers only). */
-  async resolveHeaders(server: McpServerConfig<TContext>, context: TContext): Promise<McpHeaders | undefined> {
+  async resolveHeaders(
+    server: McpServerConfig<TContext>,
+    context: TContext,
+  ): Promise<McpHeaders | undefined> {
     if (server.transport !== 'http' || server.headers === undefined) return undefined;
-    return compactHeaders(typeof server.headers === 'function' ? await server.headers(context) : server.headers);
+    return compactHeaders(
+      typeof server.headers === 'function' ? await server.headers(context) : server.headers,
+    );
   }
 
   /** The session for `server` with `headers`, created (not yet connected) when missing. */
@@ -124,7 +129,9 @@ export class McpHub<TContext = unknown> {
     if (pool.size > this.maxSessions) {
       const [oldestKey, oldest] = pool.entries().next().value as [string, McpConnection];
       pool.delete(oldestKey);
-      oldest.close().catch((error: unknown) => this.logger.warn('Closing an MCP session failed', error));
+      oldest
+        .close()
+        .catch((error: unknown) => this.logger.warn('Closing an MCP session failed', error));
     }
     return connection;
   }
@@ -140,8 +147,12 @@ export class McpHub<TContext = unknown> {
         .filter((server) => !(server.transport === 'http' && typeof server.headers === 'function'))
         .map(async (server) => {
           try {
-            const fixed = server.transport === 'http' && server.headers && typeof server.headers !== 'function';
-            await this.connection(server, fixed ? compactHeaders(server.headers as McpHeadersInit) : undefined).listTools();
+            const fixed =
+              server.transport === 'http' && server.headers && typeof server.headers !== 'function';
+            await this.connection(
+              server,
+              fixed ? compactHeaders(server.headers as McpHeadersInit) : undefined,
+            ).listTools();
           } catch (error) {
             this.logger.warn(`MCP server "${server.name}" is not available yet`, error);
           }

@@ -7,8 +7,18 @@
  * Needs `@modelcontextprotocol/sdk`.
  */
 export { McpHub, type McpHubOptions } from './hub.js';
-export { McpToolset, type JsonSchemaObject, type McpTool, type McpToolsetOptions } from './toolset.js';
-export { McpConnection, isConnectionFailure, type McpCallOptions, type McpConnectionOptions } from './connection.js';
+export {
+  McpToolset,
+  type JsonSchemaObject,
+  type McpTool,
+  type McpToolsetOptions,
+} from './toolset.js';
+export {
+  McpConnection,
+  isConnectionFailure,
+  type McpCallOptions,
+  type McpConnectionOptions,
+} from './connection.js';
 export {
   exposedToolName,
   isToolExposed,
@@ -23,7 +33,12 @@ export {
   type McpToolFilter,
   type McpToolInfo,
 } from './server-config.js';
-export { describeCallFailure, runMcpToolCall, type McpCallBehavior, type McpProgressOption } from './tool-call.js';
+export {
+  describeCallFailure,
+  runMcpToolCall,
+  type McpCallBehavior,
+  type McpProgressOption,
+} from './tool-call.js';
 export {
   extractToolResultWidget,
   toolResultText,

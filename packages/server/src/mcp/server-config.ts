@@ -11,8 +11,7 @@ export type McpHeadersInit = Record<string, string | undefined>;
  * signed-in user's bearer token). Each distinct set of headers gets its own MCP session.
  */
 export type McpHeadersOption<TContext> =
-  | McpHeadersInit
-  | ((context: TContext) => McpHeadersInit | Promise<McpHeadersInit>);
+  McpHeadersInit | ((context: TContext) => McpHeadersInit | Promise<McpHeadersInit>);
 
 /**
  * Which tools of a server are exposed. A string entry matches a tool by its MCP name, by its
@@ -83,19 +82,21 @@ export interface McpCustomServerConfig extends McpServerCommonConfig {
 
 /** One MCP server an agent may use. */
 export type McpServerConfig<TContext = unknown> =
-  | McpStdioServerConfig
-  | McpHttpServerConfig<TContext>
-  | McpCustomServerConfig;
+  McpStdioServerConfig | McpHttpServerConfig<TContext> | McpCustomServerConfig;
 
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Whether `tool` passes a filter (no filter passes everything). */
-export function matchesFilter(filter: McpToolFilter | undefined, tool: McpToolInfo): boolean | undefined {
+export function matchesFilter(
+  filter: McpToolFilter | undefined,
+  tool: McpToolInfo,
+): boolean | undefined {
   if (filter === undefined) return undefined;
   if (typeof filter === 'function') return filter(tool);
   return filter.some(
-    (entry) => entry === tool.mcpName || entry === tool.name || entry === `${tool.server}/${tool.mcpName}`,
+    (entry) =>
+      entry === tool.mcpName || entry === tool.name || entry === `${tool.server}/${tool.mcpName}`,
   );
 }
 

@@ -14,7 +14,10 @@ import { extractToolResultWidget, toolResultText } from './ui-resources.js';
  */
 export type McpProgressOption =
   | boolean
-  | ((tool: McpToolInfo, args: Record<string, unknown>) => string | { text: string; icon?: IconName } | null | undefined);
+  | ((
+      tool: McpToolInfo,
+      args: Record<string, unknown>,
+    ) => string | { text: string; icon?: IconName } | null | undefined);
 
 /** How one call behaves; set on the toolset. */
 export interface McpCallBehavior {
@@ -27,16 +30,27 @@ export interface McpCallBehavior {
   logger: Logger;
 }
 
-function progressEvent(option: McpProgressOption, tool: McpToolInfo, args: Record<string, unknown>) {
+function progressEvent(
+  option: McpProgressOption,
+  tool: McpToolInfo,
+  args: Record<string, unknown>,
+) {
   if (option === false) return undefined;
   if (option === true) {
     const { title } = tool.definition;
-    return { type: 'progress_update' as const, text: title ? `${title}…` : `Running ${tool.mcpName}…` };
+    return {
+      type: 'progress_update' as const,
+      text: title ? `${title}…` : `Running ${tool.mcpName}…`,
+    };
   }
   const custom = option(tool, args);
   if (custom == null) return undefined;
   if (typeof custom === 'string') return { type: 'progress_update' as const, text: custom };
-  return { type: 'progress_update' as const, text: custom.text, ...(custom.icon ? { icon: custom.icon } : {}) };
+  return {
+    type: 'progress_update' as const,
+    text: custom.text,
+    ...(custom.icon ? { icon: custom.icon } : {}),
+  };
 }
 
 /** A short, user-readable reason for a failed call. */
@@ -45,16 +59,20 @@ export function describeCallFailure(error: unknown, timeoutMs: number): string {
     if (error.code === (ErrorCode.RequestTimeout as number)) {
       return `it did not answer within ${Math.round(timeoutMs / 100) / 10} s`;
     }
-    if (error.code === (ErrorCode.ConnectionClosed as number)) return 'the tool server stopped or closed the connection';
+    if (error.code === (ErrorCode.ConnectionClosed as number))
+      return 'the tool server stopped or closed the connection';
     return error.message;
   }
   const message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `the tool server is unreachable: ${message}${cause}`;
 }
 
 const asArguments = (args: unknown): Record<string, unknown> =>
-  typeof args === 'object' && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
+  typeof args === 'object' && args !== null && !Array.isArray(args)
+    ? (args as Record<string, unknown>)
+    : {};
 
 /**
  * Runs one MCP tool call inside a turn: a progress update while it runs, the call (with the
@@ -75,7 +93,8 @@ export async function runMcpToolCall<TContext>(
   const onProgress = behavior.forwardProgress
     ? (update: Progress) => {
         const total = update.total === undefined ? '' : `/${update.total}`;
-        const text = update.message ?? `${tool.definition.title ?? tool.mcpName}: ${update.progress}${total}`;
+        const text =
+          update.message ?? `${tool.definition.title ?? tool.mcpName}: ${update.progress}${total}`;
         context.stream({ type: 'progress_update', text }).catch(() => undefined);
       }
     : undefined;
@@ -98,7 +117,8 @@ export async function runMcpToolCall<TContext>(
       await context.stream({ type: 'thread.item.done', item });
     }
     const text = toolResultText(result);
-    if (result.isError === true && text === '') return `Error: the tool ${tool.mcpName} failed without a message.`;
+    if (result.isError === true && text === '')
+      return `Error: the tool ${tool.mcpName} failed without a message.`;
     return text;
   } catch (error) {
     if (context.signal?.aborted) throw error;

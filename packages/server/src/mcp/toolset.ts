@@ -76,12 +76,16 @@ export class McpToolset<TContext = unknown> {
    */
   async tools(context: TurnContext<TContext>): Promise<McpTool<TContext>[]> {
     const names = this.options.servers ?? this.hub.serverConfigs.map((server) => server.name);
-    const perServer = await Promise.all(names.map((name) => this.serverTools(this.hub.server(name), context)));
+    const perServer = await Promise.all(
+      names.map((name) => this.serverTools(this.hub.server(name), context)),
+    );
     const seen = new Set<string>();
     const out: McpTool<TContext>[] = [];
     for (const tool of perServer.flat()) {
       if (seen.has(tool.name)) {
-        this.hub.logger.warn(`MCP tool name "${tool.name}" is used twice; "${tool.info.server}/${tool.info.mcpName}" is skipped (set toolNamePrefix)`);
+        this.hub.logger.warn(
+          `MCP tool name "${tool.name}" is used twice; "${tool.info.server}/${tool.info.mcpName}" is skipped (set toolNamePrefix)`,
+        );
         continue;
       }
       seen.add(tool.name);
@@ -90,7 +94,10 @@ export class McpToolset<TContext = unknown> {
     return out;
   }
 
-  private async serverTools(server: McpServerConfig<TContext>, context: TurnContext<TContext>): Promise<McpTool<TContext>[]> {
+  private async serverTools(
+    server: McpServerConfig<TContext>,
+    context: TurnContext<TContext>,
+  ): Promise<McpTool<TContext>[]> {
     let connection: McpConnection;
     let definitions: readonly Tool[];
     try {
@@ -141,9 +148,16 @@ export class McpToolset<TContext = unknown> {
     return tools;
   }
 
-  private async unavailable(server: McpServerConfig<TContext>, context: TurnContext<TContext>, error: unknown) {
+  private async unavailable(
+    server: McpServerConfig<TContext>,
+    context: TurnContext<TContext>,
+    error: unknown,
+  ) {
     if (this.options.errorNotices === false) return;
-    const reason = describeCallFailure(error, server.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
+    const reason = describeCallFailure(
+      error,
+      server.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    );
     await context.stream({
       type: 'notice',
       level: 'warning',

@@ -55,7 +55,8 @@ export function extractToolResultWidget(
   let text: string;
   try {
     if ('text' in resource && typeof resource.text === 'string') text = resource.text;
-    else if ('blob' in resource && typeof resource.blob === 'string') text = decodeBase64Utf8(resource.blob);
+    else if ('blob' in resource && typeof resource.blob === 'string')
+      text = decodeBase64Utf8(resource.blob);
     else {
       logger?.warn(`Widget resource ${uri} has neither text nor blob; skipped`);
       return undefined;
@@ -78,18 +79,26 @@ export function extractToolResultWidget(
   }
   const widget = WidgetRootSchema.safeParse(payload.data.widget);
   if (!widget.success) {
-    logger?.warn(`Widget resource ${uri} holds an invalid widget; skipped: ${z.prettifyError(widget.error)}`);
+    logger?.warn(
+      `Widget resource ${uri} holds an invalid widget; skipped: ${z.prettifyError(widget.error)}`,
+    );
     return undefined;
   }
   // Pass the widget through as sent (unknown props kept), like `WidgetTemplate.build` (§8.1).
-  return { widget: payload.data.widget as WidgetRoot, copyText: payload.data.copy_text ?? undefined, uri };
+  return {
+    widget: payload.data.widget as WidgetRoot,
+    copyText: payload.data.copy_text ?? undefined,
+    uri,
+  };
 }
 
 /**
  * What the model reads from a tool result: its text parts, one per line; when there are none,
  * `structuredContent` as JSON; else an empty string. Widget and other resources are left out.
  */
-export function toolResultText(result: Pick<CallToolResult, 'content' | 'structuredContent'>): string {
+export function toolResultText(
+  result: Pick<CallToolResult, 'content' | 'structuredContent'>,
+): string {
   const content = Array.isArray(result.content) ? result.content : [];
   const texts = content.flatMap((part) => (part.type === 'text' ? [part.text] : []));
   if (texts.length > 0) return texts.join('\n');

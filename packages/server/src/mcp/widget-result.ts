@@ -1,7 +1,11 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
-import { WidgetRootSchema, type WidgetRoot, type WidgetRootInput } from '../protocol/widgets/index.js';
+import {
+  WidgetRootSchema,
+  type WidgetRoot,
+  type WidgetRootInput,
+} from '../protocol/widgets/index.js';
 import { WidgetTemplate } from '../widgets/template.js';
 import { WIDGET_MIME_TYPE } from './ui-resources.js';
 
@@ -52,12 +56,17 @@ function base64Utf8(text: string): string {
  */
 export function widgetToolResult(options: WidgetToolResultOptions): CallToolResult {
   const widget =
-    options.widget instanceof WidgetTemplate ? options.widget.build(options.data ?? {}) : options.widget;
+    options.widget instanceof WidgetTemplate
+      ? options.widget.build(options.data ?? {})
+      : options.widget;
   const valid = WidgetRootSchema.safeParse(widget);
   if (!valid.success) {
-    throw new ConfigurationError(`widgetToolResult: invalid widget: ${z.prettifyError(valid.error)}`, {
-      cause: valid.error,
-    });
+    throw new ConfigurationError(
+      `widgetToolResult: invalid widget: ${z.prettifyError(valid.error)}`,
+      {
+        cause: valid.error,
+      },
+    );
   }
   const payload = JSON.stringify({ widget, copy_text: options.copyText ?? options.text });
   const uri = `ui://widgets/${encodeURIComponent(options.tool)}/${encodeURIComponent(options.instanceId ?? crypto.randomUUID())}`;

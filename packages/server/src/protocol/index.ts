@@ -2,28 +2,12 @@
  * @module The ChatKit wire contract as zod schemas (the single source of truth); types are inferred
  * from them. Needs only zod. Wire objects keep wire shape (snake_case keys).
  */
-export {
-  ICON_NAMES,
-  IconNameSchema,
-} from './icons.js';
-export type {
-  IconName,
-} from './icons.js';
-export {
-  ActionSchema,
-  ActionConfigSchema,
-} from './actions.js';
-export type {
-  Action,
-  ActionConfig,
-  ActionConfigInput,
-} from './actions.js';
-export {
-  pageSchema,
-} from './page.js';
-export type {
-  Page,
-} from './page.js';
+export { ICON_NAMES, IconNameSchema } from './icons.js';
+export type { IconName } from './icons.js';
+export { ActionSchema, ActionConfigSchema } from './actions.js';
+export type { Action, ActionConfig, ActionConfigInput } from './actions.js';
+export { pageSchema } from './page.js';
+export type { Page } from './page.js';
 export {
   UploadDescriptorSchema,
   FileAttachmentSchema,
@@ -136,11 +120,7 @@ export {
   ThreadItemPageSchema,
   ThreadSchema,
 } from './thread.js';
-export type {
-  ThreadStatus,
-  ThreadMetadata,
-  Thread,
-} from './thread.js';
+export type { ThreadStatus, ThreadMetadata, Thread } from './thread.js';
 export {
   AssistantMessageContentPartAddedSchema,
   AssistantMessageContentPartTextDeltaSchema,
@@ -154,10 +134,7 @@ export {
   GeneratedImageUpdatedSchema,
   ThreadItemUpdateSchema,
 } from './updates.js';
-export type {
-  ThreadItemUpdate,
-  ThreadItemUpdateInput,
-} from './updates.js';
+export type { ThreadItemUpdate, ThreadItemUpdateInput } from './updates.js';
 export {
   ThreadCreatedEventSchema,
   ThreadUpdatedEventSchema,
@@ -220,15 +197,8 @@ export type {
   ChatKitReqType,
   FeedbackKind,
 } from './requests.js';
-export {
-  SyncCustomActionResponseSchema,
-  TranscriptionResultSchema,
-} from './responses.js';
-export type {
-  SyncCustomActionResponse,
-  TranscriptionResult,
-  AudioInput,
-} from './responses.js';
+export { SyncCustomActionResponseSchema, TranscriptionResultSchema } from './responses.js';
+export type { SyncCustomActionResponse, TranscriptionResult, AudioInput } from './responses.js';
 export {
   RadiusValueSchema,
   TextAlignSchema,

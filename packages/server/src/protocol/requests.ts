@@ -101,7 +101,10 @@ export const ItemsFeedbackReqSchema = request(
     kind: z.enum(['positive', 'negative']),
   }),
 );
-export const AttachmentsCreateReqSchema = request('attachments.create', AttachmentCreateParamsSchema);
+export const AttachmentsCreateReqSchema = request(
+  'attachments.create',
+  AttachmentCreateParamsSchema,
+);
 export const AttachmentsDeleteReqSchema = request(
   'attachments.delete',
   z.object({ attachment_id: z.string().min(1) }),

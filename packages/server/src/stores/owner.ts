@@ -26,7 +26,10 @@ export function defaultResolveOwner(context: unknown): Owner {
     const ctx = context as Record<string, unknown>;
     const userId = pickString(ctx, 'userId', 'user_id');
     if (userId !== undefined) {
-      return { userId, tenantId: pickString(ctx, 'tenantId', 'tenant_id', 'orgId', 'org_id') ?? null };
+      return {
+        userId,
+        tenantId: pickString(ctx, 'tenantId', 'tenant_id', 'orgId', 'org_id') ?? null,
+      };
     }
   }
   throw new ConfigurationError(

@@ -32,12 +32,18 @@ const highlight = defineTool<z.ZodObject<{ ids: z.ZodArray<z.ZodString> }>, Test
   },
 });
 
-const doneTypes = (events: ThreadStreamEvent[]) => events.flatMap((event) => (event.type === 'thread.item.done' ? [event.item.type] : []));
+const doneTypes = (events: ThreadStreamEvent[]) =>
+  events.flatMap((event) => (event.type === 'thread.item.done' ? [event.item.type] : []));
 
 describe('client tools and client effects in a provider tool loop (Chat Completions)', () => {
   it('ends the turn on a client tool call, resumes with its output, and delivers effects', async () => {
     fake = await startFakeModelServer([
-      { toolCalls: [{ name: 'highlight', arguments: { ids: ['r1'] } }, { name: 'get_viewport', arguments: { unit: 'px' }, id: 'call_vp' }] },
+      {
+        toolCalls: [
+          { name: 'highlight', arguments: { ids: ['r1'] } },
+          { name: 'get_viewport', arguments: { unit: 'px' }, id: 'call_vp' },
+        ],
+      },
       { text: 'Your window is 800 px wide.' },
     ]);
     const client = new OpenAI({ baseURL: fake.baseURL, apiKey: 'test', maxRetries: 0 });
@@ -45,22 +51,51 @@ describe('client tools and client effects in a provider tool loop (Chat Completi
       async *respond(thread, _input, requestContext, { signal }) {
         const context = new TurnContext({ thread, store: server.store, requestContext, signal });
         const input = await loadHistoryInput(server.store, thread, requestContext);
-        yield* streamChatCompletions(context, { client, model: 'gpt-test', input, tools: [highlight, getViewport] });
+        yield* streamChatCompletions(context, {
+          client,
+          model: 'gpt-test',
+          input,
+          tools: [highlight, getViewport],
+        });
       },
     });
     served = await serveChatKit(server);
-    const first = await served.stream({ type: 'threads.create', params: { input: textInput('How wide is my window?') } });
-    expect(first.events.filter((event) => event.type === 'client_effect')).toEqual([{ type: 'client_effect', name: 'highlight_items', data: { ids: ['r1'] } }]);
+    const first = await served.stream({
+      type: 'threads.create',
+      params: { input: textInput('How wide is my window?') },
+    });
+    expect(first.events.filter((event) => event.type === 'client_effect')).toEqual([
+      { type: 'client_effect', name: 'highlight_items', data: { ids: ['r1'] } },
+    ]);
     expect(doneTypes(first.events)).toEqual(['user_message', 'client_tool_call']);
     const call = first.events.at(-1)!;
-    expect(call).toMatchObject({ type: 'thread.item.done', item: { type: 'client_tool_call', status: 'pending', name: 'get_viewport', call_id: 'call_vp', arguments: { unit: 'px' } } });
+    expect(call).toMatchObject({
+      type: 'thread.item.done',
+      item: {
+        type: 'client_tool_call',
+        status: 'pending',
+        name: 'get_viewport',
+        call_id: 'call_vp',
+        arguments: { unit: 'px' },
+      },
+    });
     expect(fake.requests).toHaveLength(1);
 
     const created = first.events[0]!;
     if (created.type !== 'thread.created') throw new Error('expected thread.created');
-    const second = await served.stream({ type: 'threads.add_client_tool_output', params: { thread_id: created.thread.id, result: { width: 800 } } });
+    const second = await served.stream({
+      type: 'threads.add_client_tool_output',
+      params: { thread_id: created.thread.id, result: { width: 800 } },
+    });
     expect(doneTypes(second.events)).toEqual(['assistant_message']);
-    const messages = fake.requests[1]!.body.messages as { role: string; tool_call_id?: string; content?: unknown }[];
-    expect(messages.find((message) => message.role === 'tool' && message.tool_call_id === 'call_vp')?.content).toBe('{"width":800}');
+    const messages = fake.requests[1]!.body.messages as {
+      role: string;
+      tool_call_id?: string;
+      content?: unknown;
+    }[];
+    expect(
+      messages.find((message) => message.role === 'tool' && message.tool_call_id === 'call_vp')
+        ?.content,
+    ).toBe('{"width":800}');
   });
 });

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createAttachmentRoutes, type AttachmentLimits, type BlobAttachmentStore } from '../../src/attachments/index.js';
+import {
+  createAttachmentRoutes,
+  type AttachmentLimits,
+  type BlobAttachmentStore,
+} from '../../src/attachments/index.js';
 import { FilesystemAttachmentStore } from '../../src/attachments/filesystem/index.js';
 import { S3AttachmentStore } from '../../src/attachments/s3/index.js';
 import { createChatKitHandler } from '../../src/http/index.js';
@@ -25,7 +29,9 @@ export const BOB = 'bob';
 
 /** A tiny but real PNG (1×1), padded so uploads cross the sniff window. */
 const PNG_1X1 = Uint8Array.from(
-  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+  atob(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  ),
   (c) => c.charCodeAt(0),
 );
 
@@ -72,7 +78,11 @@ async function listFiles(dir: string): Promise<string[]> {
  */
 export async function startAttachmentApp(
   backend: Backend,
-  options: { limits?: Partial<AttachmentLimits>; uploadUrlTtlSeconds?: number; previewUrlTtlSeconds?: number } = {},
+  options: {
+    limits?: Partial<AttachmentLimits>;
+    uploadUrlTtlSeconds?: number;
+    previewUrlTtlSeconds?: number;
+  } = {},
 ): Promise<AttachmentApp> {
   const clock = { offsetMs: 0 };
   const sqlite = backend === 'filesystem+sqlite' ? new SqliteStore<TestContext>() : undefined;
@@ -80,8 +90,9 @@ export async function startAttachmentApp(
   // The app needs the port (for its URLs), so the server starts first and the app is set after.
   const appRef: { current?: Hono } = {};
   const http: ServerType = await new Promise((resolve) => {
-    const server = serve({ fetch: (request) => appRef.current!.fetch(request), port: 0, hostname: '127.0.0.1' }, () =>
-      resolve(server),
+    const server = serve(
+      { fetch: (request) => appRef.current!.fetch(request), port: 0, hostname: '127.0.0.1' },
+      () => resolve(server),
     );
   });
   const address = http.address();
@@ -113,7 +124,9 @@ export async function startAttachmentApp(
       ...common,
       s3: client,
       bucket: 'chat-files',
-      ...(backend === 's3-presigned' ? { uploadVia: 'object-store', previewVia: 'object-store' } : {}),
+      ...(backend === 's3-presigned'
+        ? { uploadVia: 'object-store', previewVia: 'object-store' }
+        : {}),
     });
   }
 
@@ -121,13 +134,17 @@ export async function startAttachmentApp(
     const userId = request.headers.get('x-user-id');
     // The handlers' documented way to refuse a request: throw the response.
     // eslint-disable-next-line @typescript-eslint/only-throw-error
-    if (!userId) throw new Response('{"error":{"code":"unauthorized","message":"Sign in"}}', { status: 401 });
+    if (!userId)
+      throw new Response('{"error":{"code":"unauthorized","message":"Sign in"}}', { status: 401 });
     return { userId };
   };
   const server = new ScriptedServer({}, attachments.store, attachments);
   const handler = createChatKitHandler(server, { getContext });
   const loggedErrors: unknown[] = [];
-  const logger = { ...server.logger, error: (message: string, ...details: unknown[]) => loggedErrors.push([message, ...details]) };
+  const logger = {
+    ...server.logger,
+    error: (message: string, ...details: unknown[]) => loggedErrors.push([message, ...details]),
+  };
   const routes = createAttachmentRoutes(attachments, { getContext, logger });
   const app = new Hono();
   app.all('/chatkit', (c) => handler(c.req.raw));
@@ -147,7 +164,9 @@ export async function startAttachmentApp(
     async blobKeys() {
       if (stub) return stub.keys();
       const files = await listFiles(directory!);
-      return files.filter((f) => !f.includes(`${join(directory!, '.tmp')}`)).map((f) => f.slice(directory!.length + 1));
+      return files
+        .filter((f) => !f.includes(`${join(directory!, '.tmp')}`))
+        .map((f) => f.slice(directory!.length + 1));
     },
     async leftovers() {
       if (stub) return stub.pendingMultipartUploads();
@@ -167,7 +186,11 @@ export async function startAttachmentApp(
 
 export const asUser = (user: string) => ({ headers: { 'x-user-id': user } });
 
-export async function api<T = Record<string, unknown>>(app: AttachmentApp, user: string, body: object) {
+export async function api<T = Record<string, unknown>>(
+  app: AttachmentApp,
+  user: string,
+  body: object,
+) {
   const response = await postJson(app.url, body, asUser(user));
   return { status: response.status, body: (await response.json()) as T };
 }
@@ -183,17 +206,37 @@ export interface WireAttachment {
   upload_descriptor?: { url: string; method: 'PUT' | 'POST'; headers: Record<string, string> };
 }
 
-export function createAttachment(app: AttachmentApp, user: string, params: { name: string; size: number; mime_type: string }) {
-  return api<WireAttachment & { error?: { code: string } }>(app, user, { type: 'attachments.create', params });
+export function createAttachment(
+  app: AttachmentApp,
+  user: string,
+  params: { name: string; size: number; mime_type: string },
+) {
+  return api<WireAttachment & { error?: { code: string } }>(app, user, {
+    type: 'attachments.create',
+    params,
+  });
 }
 
 /** Phase 2 exactly as the client does it: `method`, `headers`, the raw file as the body. */
-export function uploadTo(descriptor: NonNullable<WireAttachment['upload_descriptor']>, bytes: Uint8Array<ArrayBuffer>) {
-  return fetch(descriptor.url, { method: descriptor.method, headers: descriptor.headers, body: bytes });
+export function uploadTo(
+  descriptor: NonNullable<WireAttachment['upload_descriptor']>,
+  bytes: Uint8Array<ArrayBuffer>,
+) {
+  return fetch(descriptor.url, {
+    method: descriptor.method,
+    headers: descriptor.headers,
+    body: bytes,
+  });
 }
 
 /** The direct strategy: multipart with field `file`. */
-export function directUpload(app: AttachmentApp, user: string, bytes: Uint8Array<ArrayBuffer>, name: string, type: string) {
+export function directUpload(
+  app: AttachmentApp,
+  user: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  name: string,
+  type: string,
+) {
   const form = new FormData();
   form.append('file', new Blob([bytes], { type }), name);
   return fetch(`${app.url}/upload`, { method: 'POST', headers: asUser(user).headers, body: form });
@@ -205,12 +248,21 @@ export async function sendMessage(app: AttachmentApp, user: string, attachmentId
     app.url,
     {
       type: 'threads.create',
-      params: { input: { content: [{ type: 'input_text', text: 'see attached' }], attachments: attachmentIds, inference_options: {} } },
+      params: {
+        input: {
+          content: [{ type: 'input_text', text: 'see attached' }],
+          attachments: attachmentIds,
+          inference_options: {},
+        },
+      },
     },
     asUser(user),
   );
   if (response.status !== 200) {
-    return { status: response.status, error: ((await response.json()) as { error: { code: string } }).error };
+    return {
+      status: response.status,
+      error: ((await response.json()) as { error: { code: string } }).error,
+    };
   }
   const events = await readSse(response);
   const created = events.find((e) => e.type === 'thread.created');

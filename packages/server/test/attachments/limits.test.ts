@@ -7,9 +7,16 @@ import {
   resolveAttachmentLimits,
   validateAttachmentParams,
 } from '../../src/attachments/index.js';
-import { InvalidRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../../src/errors.js';
+import {
+  InvalidRequestError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../../src/errors.js';
 
-const limits = resolveAttachmentLimits({ maxBytes: 1_000, allowedMimeTypes: ['image/*', 'Text/Plain'] });
+const limits = resolveAttachmentLimits({
+  maxBytes: 1_000,
+  allowedMimeTypes: ['image/*', 'Text/Plain'],
+});
 const params = (overrides: Partial<{ name: string; size: number; mime_type: string }> = {}) => ({
   name: 'cat.png',
   size: 500,
@@ -19,7 +26,11 @@ const params = (overrides: Partial<{ name: string; size: number; mime_type: stri
 
 describe('attachment limits', () => {
   it('defaults to 25 MB, every type, 10 attachments per message', () => {
-    expect(resolveAttachmentLimits()).toEqual({ maxBytes: 25_000_000, allowedMimeTypes: undefined, maxPerMessage: 10 });
+    expect(resolveAttachmentLimits()).toEqual({
+      maxBytes: 25_000_000,
+      allowedMimeTypes: undefined,
+      maxPerMessage: 10,
+    });
     expect(DEFAULT_ATTACHMENT_LIMITS.maxBytes).toBe(25_000_000);
     expect(() => resolveAttachmentLimits({ maxBytes: 0 })).toThrow(RangeError);
     expect(() => resolveAttachmentLimits({ maxPerMessage: -1 })).toThrow(RangeError);
@@ -42,25 +53,38 @@ describe('attachment limits', () => {
   });
 
   it('accepts valid params, keeping only the last path segment of the name', () => {
-    expect(validateAttachmentParams(params({ name: '  C:\\Users\\me\\..\\cat.png ', mime_type: 'IMAGE/PNG' }), limits)).toEqual({
+    expect(
+      validateAttachmentParams(
+        params({ name: '  C:\\Users\\me\\..\\cat.png ', mime_type: 'IMAGE/PNG' }),
+        limits,
+      ),
+    ).toEqual({
       name: 'cat.png',
       size: 500,
       mimeType: 'image/png',
     });
-    expect(validateAttachmentParams(params({ name: '../../etc/passwd' }), limits).name).toBe('passwd');
+    expect(validateAttachmentParams(params({ name: '../../etc/passwd' }), limits).name).toBe(
+      'passwd',
+    );
   });
 
   it('refuses a bad name or size with 400, too large with 413, a type off the list with 415', () => {
     for (const name of ['', '   ', 'dir/', 'a\u0000b.png', 'x'.repeat(256)]) {
       expect(() => validateAttachmentParams(params({ name }), limits)).toThrow(InvalidRequestError);
     }
-    expect(() => validateAttachmentParams(params({ size: 0 }), limits)).toThrow(InvalidRequestError);
-    expect(() => validateAttachmentParams(params({ size: 1_001 }), limits)).toThrow(PayloadTooLargeError);
-    expect(() => validateAttachmentParams(params({ size: 1_000 }), limits)).not.toThrow();
-    expect(() => validateAttachmentParams(params({ mime_type: 'not a type' }), limits)).toThrow(InvalidRequestError);
-    expect(() => validateAttachmentParams(params({ mime_type: 'application/pdf' }), limits)).toThrow(
-      UnsupportedMediaTypeError,
+    expect(() => validateAttachmentParams(params({ size: 0 }), limits)).toThrow(
+      InvalidRequestError,
     );
+    expect(() => validateAttachmentParams(params({ size: 1_001 }), limits)).toThrow(
+      PayloadTooLargeError,
+    );
+    expect(() => validateAttachmentParams(params({ size: 1_000 }), limits)).not.toThrow();
+    expect(() => validateAttachmentParams(params({ mime_type: 'not a type' }), limits)).toThrow(
+      InvalidRequestError,
+    );
+    expect(() =>
+      validateAttachmentParams(params({ mime_type: 'application/pdf' }), limits),
+    ).toThrow(UnsupportedMediaTypeError);
   });
 
   it('limits the attachments of one message (distinct ids)', () => {

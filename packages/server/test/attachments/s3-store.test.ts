@@ -9,7 +9,8 @@ import { S3Stub } from './s3-stub.js';
 const MiB = 1024 * 1024;
 
 async function* chunked(bytes: Uint8Array, size = 256 * 1024) {
-  for (let offset = 0; offset < bytes.length; offset += size) yield bytes.subarray(offset, offset + size);
+  for (let offset = 0; offset < bytes.length; offset += size)
+    yield bytes.subarray(offset, offset + size);
 }
 
 function patterned(length: number): Uint8Array {
@@ -45,7 +46,9 @@ describe('S3BlobStore against an S3-compatible stub (real @aws-sdk/client-s3, pa
 
   it('stores a small body with one conditional PUT under <prefix><key>', async () => {
     const bytes = pngBytes(10_000);
-    expect(await blobs.put('atc_small', chunked(bytes, 1_000), { contentType: 'image/png' })).toBe(10_000);
+    expect(await blobs.put('atc_small', chunked(bytes, 1_000), { contentType: 'image/png' })).toBe(
+      10_000,
+    );
     expect(stub.keys()).toEqual(['attachments/atc_small']);
     const put = stub.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe('chat-files/attachments/atc_small');
@@ -58,9 +61,17 @@ describe('S3BlobStore against an S3-compatible stub (real @aws-sdk/client-s3, pa
 
   it('streams a large body as a multipart upload with bounded parts', async () => {
     const bytes = patterned(11 * MiB + 123);
-    expect(await blobs.put('atc_large', chunked(bytes), { contentType: 'application/octet-stream' })).toBe(bytes.length);
+    expect(
+      await blobs.put('atc_large', chunked(bytes), { contentType: 'application/octet-stream' }),
+    ).toBe(bytes.length);
     const calls = stub.requests.map((r) =>
-      r.query.has('uploads') ? 'create' : r.query.has('partNumber') ? `part ${r.query.get('partNumber')}` : r.query.has('uploadId') ? 'complete' : r.method,
+      r.query.has('uploads')
+        ? 'create'
+        : r.query.has('partNumber')
+          ? `part ${r.query.get('partNumber')}`
+          : r.query.has('uploadId')
+            ? 'complete'
+            : r.method,
     );
     expect(calls).toEqual(['create', 'part 1', 'part 2', 'part 3', 'complete']);
     expect(stub.requests.at(-1)!.headers['if-none-match']).toBe('*');
@@ -75,7 +86,9 @@ describe('S3BlobStore against an S3-compatible stub (real @aws-sdk/client-s3, pa
       yield* chunked(patterned(6 * MiB));
       throw new Error('client went away');
     }
-    await expect(blobs.put('atc_broken', failing(), { contentType: 'image/png' })).rejects.toThrow('client went away');
+    await expect(blobs.put('atc_broken', failing(), { contentType: 'image/png' })).rejects.toThrow(
+      'client went away',
+    );
     expect(stub.requests.some((r) => r.method === 'DELETE' && r.query.has('uploadId'))).toBe(true);
     expect(stub.keys()).toEqual([]);
     expect(stub.pendingMultipartUploads()).toBe(0);
@@ -83,7 +96,9 @@ describe('S3BlobStore against an S3-compatible stub (real @aws-sdk/client-s3, pa
 
   it('never replaces an existing object (ConflictError)', async () => {
     await blobs.put('atc_once', chunked(pngBytes(100)), { contentType: 'image/png' });
-    await expect(blobs.put('atc_once', chunked(pngBytes(200)), { contentType: 'image/png' })).rejects.toThrow(ConflictError);
+    await expect(
+      blobs.put('atc_once', chunked(pngBytes(200)), { contentType: 'image/png' }),
+    ).rejects.toThrow(ConflictError);
     expect(stub.objects.get('chat-files/attachments/atc_once')!.body.length).toBe(100);
   });
 
@@ -113,15 +128,30 @@ describe('S3BlobStore against an S3-compatible stub (real @aws-sdk/client-s3, pa
     expect(query.get('X-Amz-SignedHeaders')).toBe('content-length;host;if-none-match');
     expect([...query.keys()].some((k) => /checksum/i.test(k))).toBe(false);
 
-    const first = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: bytes });
+    const first = await fetch(upload.url, {
+      method: upload.method,
+      headers: upload.headers,
+      body: bytes,
+    });
     expect(first.status).toBe(200);
     expect(stub.objects.get('chat-files/attachments/atc_signed')!.body).toEqual(Buffer.from(bytes));
-    const second = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: bytes });
+    const second = await fetch(upload.url, {
+      method: upload.method,
+      headers: upload.headers,
+      body: bytes,
+    });
     expect(second.status).toBe(412);
 
     stub.clockOffsetMs = 601_000;
-    const late = await blobs.presignUpload('atc_late', { contentType: 'image/png', contentLength: 3, expiresInSeconds: 600 });
-    expect((await fetch(late.url, { method: 'PUT', headers: late.headers, body: new Uint8Array(3) })).status).toBe(403);
+    const late = await blobs.presignUpload('atc_late', {
+      contentType: 'image/png',
+      contentLength: 3,
+      expiresInSeconds: 600,
+    });
+    expect(
+      (await fetch(late.url, { method: 'PUT', headers: late.headers, body: new Uint8Array(3) }))
+        .status,
+    ).toBe(403);
   });
 
   it('presigns a GET that serves the bytes with our content type and disposition', async () => {
@@ -155,8 +185,13 @@ describe('S3BlobStore against an S3-compatible stub (real @aws-sdk/client-s3, pa
         credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
       },
     });
-    const created = await attachments.createAttachment({ name: 'a.txt', size: 3, mime_type: 'text/plain' }, { userId: 'u' });
-    expect(created.upload_descriptor!.url.startsWith('http://127.0.0.1:1/chatkit/upload/')).toBe(true);
+    const created = await attachments.createAttachment(
+      { name: 'a.txt', size: 3, mime_type: 'text/plain' },
+      { userId: 'u' },
+    );
+    expect(created.upload_descriptor!.url.startsWith('http://127.0.0.1:1/chatkit/upload/')).toBe(
+      true,
+    );
     expect(attachments.client.config.forcePathStyle).toBe(true);
     attachments.client.destroy();
   });

@@ -23,7 +23,10 @@ export interface StubRequest {
 export class S3Stub {
   readonly objects = new Map<string, StubObject>();
   readonly requests: StubRequest[] = [];
-  private readonly uploads = new Map<string, { key: string; contentType?: string; parts: Map<number, Buffer> }>();
+  private readonly uploads = new Map<
+    string,
+    { key: string; contentType?: string; parts: Map<number, Buffer> }
+  >();
   private nextUploadId = 1;
   /** Added to the stub's clock, to expire presigned URLs. */
   clockOffsetMs = 0;
@@ -76,8 +79,16 @@ export class S3Stub {
     const method = req.method;
     if (method === 'POST' && query.has('uploads')) {
       const uploadId = `upload-${this.nextUploadId++}`;
-      this.uploads.set(uploadId, { key: path, contentType: req.headers['content-type'], parts: new Map() });
-      return xml(res, 200, `<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>${path}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`);
+      this.uploads.set(uploadId, {
+        key: path,
+        contentType: req.headers['content-type'],
+        parts: new Map(),
+      });
+      return xml(
+        res,
+        200,
+        `<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>${path}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`,
+      );
     }
     const uploadId = query.get('uploadId');
     if (uploadId !== null) {
@@ -96,12 +107,23 @@ export class S3Stub {
       }
       if (method === 'POST') {
         if (req.headers['if-none-match'] === '*' && this.objects.has(path)) {
-          return xmlError(res, 412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
+          return xmlError(
+            res,
+            412,
+            'PreconditionFailed',
+            'At least one of the pre-conditions you specified did not hold',
+          );
         }
-        const ordered = [...upload.parts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part);
+        const ordered = [...upload.parts.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([, part]) => part);
         this.objects.set(path, { body: Buffer.concat(ordered), contentType: upload.contentType });
         this.uploads.delete(uploadId);
-        return xml(res, 200, `<CompleteMultipartUploadResult><Key>${path}</Key><ETag>"done"</ETag></CompleteMultipartUploadResult>`);
+        return xml(
+          res,
+          200,
+          `<CompleteMultipartUploadResult><Key>${path}</Key><ETag>"done"</ETag></CompleteMultipartUploadResult>`,
+        );
       }
     }
 
@@ -109,7 +131,12 @@ export class S3Stub {
     switch (method) {
       case 'PUT': {
         if (req.headers['if-none-match'] === '*' && object) {
-          return xmlError(res, 412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
+          return xmlError(
+            res,
+            412,
+            'PreconditionFailed',
+            'At least one of the pre-conditions you specified did not hold',
+          );
         }
         this.objects.set(path, { body, contentType: req.headers['content-type'] });
         res.writeHead(200, { etag: '"etag"' }).end();
@@ -124,7 +151,8 @@ export class S3Stub {
           }
           return xmlError(res, 404, 'NoSuchKey', 'The specified key does not exist.');
         }
-        const contentType = query.get('response-content-type') ?? object.contentType ?? 'application/octet-stream';
+        const contentType =
+          query.get('response-content-type') ?? object.contentType ?? 'application/octet-stream';
         const headers: Record<string, string> = { 'content-type': contentType, etag: '"etag"' };
         const disposition = query.get('response-content-disposition');
         if (disposition) headers['content-disposition'] = disposition;
@@ -160,7 +188,9 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
 }
 
 function xml(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?>${body}`);
+  res
+    .writeHead(status, { 'content-type': 'application/xml' })
+    .end(`<?xml version="1.0" encoding="UTF-8"?>${body}`);
 }
 
 function xmlError(res: ServerResponse, status: number, code: string, message: string): void {

@@ -9,8 +9,17 @@ function signer(now = () => 1_700_000_000_000) {
   return new AttachmentTokenSigner({ secret: SECRET, now });
 }
 
-const sign = (s: AttachmentTokenSigner, overrides: Partial<Parameters<AttachmentTokenSigner['sign']>[0]> = {}) =>
-  s.sign({ attachmentId: 'atc_1', owner: ALICE, purpose: 'upload', expiresInSeconds: 60, ...overrides });
+const sign = (
+  s: AttachmentTokenSigner,
+  overrides: Partial<Parameters<AttachmentTokenSigner['sign']>[0]> = {},
+) =>
+  s.sign({
+    attachmentId: 'atc_1',
+    owner: ALICE,
+    purpose: 'upload',
+    expiresInSeconds: 60,
+    ...overrides,
+  });
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -46,14 +55,21 @@ describe('AttachmentTokenSigner', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    const other = new AttachmentTokenSigner({ secret: 'another-secret-that-is-32-bytes-long!', now: () => 1_700_000_000_000 });
+    const other = new AttachmentTokenSigner({
+      secret: 'another-secret-that-is-32-bytes-long!',
+      now: () => 1_700_000_000_000,
+    });
     expect(await refusal(signer().verify(await sign(other), 'upload'))).toBe('invalid_token');
   });
 
   it('refuses the wrong purpose or another attachment', async () => {
     const s = signer();
-    expect(await refusal(s.verify(await sign(s, { purpose: 'preview' }), 'upload'))).toBe('invalid_token');
-    expect(await refusal(s.verify(await sign(s), 'upload', { attachmentId: 'atc_2' }))).toBe('invalid_token');
+    expect(await refusal(s.verify(await sign(s, { purpose: 'preview' }), 'upload'))).toBe(
+      'invalid_token',
+    );
+    expect(await refusal(s.verify(await sign(s), 'upload', { attachmentId: 'atc_2' }))).toBe(
+      'invalid_token',
+    );
   });
 
   it('refuses an expired token, and only a genuine one is reported as expired', async () => {

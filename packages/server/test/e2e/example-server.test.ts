@@ -32,19 +32,30 @@ const waitFor = async <T>(probe: () => Promise<T | undefined>, ms = 5000): Promi
 
 describe('example server over real HTTP', () => {
   it('streams a whole turn with SSE headers and reloads it', async () => {
-    const response = await postJson(url, { type: 'threads.create', params: { input: textInput('hello there') } });
+    const response = await postJson(url, {
+      type: 'threads.create',
+      params: { input: textInput('hello there') },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(response.headers.get('x-accel-buffering')).toBe('no');
     const events = await readSse(response);
     expect(events.map((e) => e.type).filter((t, i, a) => a.indexOf(t) === i)).toEqual([
-      'thread.created', 'thread.item.done', 'stream_options', 'thread.item.added', 'thread.item.updated', 'thread.updated',
+      'thread.created',
+      'thread.item.done',
+      'stream_options',
+      'thread.item.added',
+      'thread.item.updated',
+      'thread.updated',
     ]);
     const created = events[0]!;
     if (created.type !== 'thread.created') throw new Error('expected thread.created');
-    const thread = (await (await postJson(url, { type: 'threads.get_by_id', params: { thread_id: created.thread.id } })).json()) as {
-      title: string; items: { data: { type: string; content: { text: string }[] }[] };
+    const thread = (await (
+      await postJson(url, { type: 'threads.get_by_id', params: { thread_id: created.thread.id } })
+    ).json()) as {
+      title: string;
+      items: { data: { type: string; content: { text: string }[] }[] };
     };
     expect(thread.title).toBe('hello there');
     expect(thread.items.data.map((i) => i.type)).toEqual(['user_message', 'assistant_message']);
@@ -55,7 +66,10 @@ describe('example server over real HTTP', () => {
     const abort = new AbortController();
     const response = await postJson(
       url,
-      { type: 'threads.create', params: { input: textInput('one two three four five six seven eight nine ten') } },
+      {
+        type: 'threads.create',
+        params: { input: textInput('one two three four five six seven eight nine ten') },
+      },
       { signal: abort.signal },
     );
     let threadId = '';
@@ -63,7 +77,10 @@ describe('example server over real HTTP', () => {
     let seen = '';
     await readSse(response, (event) => {
       if (event.type === 'thread.created') threadId = event.thread.id;
-      if (event.type === 'thread.item.updated' && event.update.type === 'assistant_message.content_part.text_delta') {
+      if (
+        event.type === 'thread.item.updated' &&
+        event.update.type === 'assistant_message.content_part.text_delta'
+      ) {
         deltas++;
         seen += event.update.delta;
       }
@@ -79,7 +96,11 @@ describe('example server over real HTTP', () => {
       const page = await store.loadThreadItems(threadId, null, 10, 'asc', USER);
       return page.data.some((i) => i.type === 'sdk_hidden_context') ? page.data : undefined;
     });
-    expect(items.map((i) => i.type)).toEqual(['user_message', 'assistant_message', 'sdk_hidden_context']);
+    expect(items.map((i) => i.type)).toEqual([
+      'user_message',
+      'assistant_message',
+      'sdk_hidden_context',
+    ]);
     const partial = items[1]!;
     if (partial.type !== 'assistant_message') throw new Error('expected the partial answer');
     // What the user saw before pressing stop ('You ', 'said: ', 'one ') is kept; the server may
@@ -93,7 +114,9 @@ describe('example server over real HTTP', () => {
     expect(note.type === 'sdk_hidden_context' && note.content).toBe(CANCELLED_STREAM_NOTE);
 
     // The client reloading the thread sees the partial answer but never the hidden note.
-    const reloaded = (await (await postJson(url, { type: 'items.list', params: { thread_id: threadId, order: 'asc' } })).json()) as {
+    const reloaded = (await (
+      await postJson(url, { type: 'items.list', params: { thread_id: threadId, order: 'asc' } })
+    ).json()) as {
       data: { type: string }[];
     };
     expect(reloaded.data.map((i) => i.type)).toEqual(['user_message', 'assistant_message']);
@@ -102,9 +125,14 @@ describe('example server over real HTTP', () => {
   it('answers bad input with 4xx JSON naming the problem, before any stream', async () => {
     const bad = await fetch(url, { method: 'POST', body: '{"type":' });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: 'invalid_request', message: 'Request body is not valid JSON' } });
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'invalid_request', message: 'Request body is not valid JSON' },
+    });
 
-    const invalid = await postJson(url, { type: 'threads.create', params: { input: { content: 'nope' } } });
+    const invalid = await postJson(url, {
+      type: 'threads.create',
+      params: { input: { content: 'nope' } },
+    });
     expect(invalid.status).toBe(400);
     const body = (await invalid.json()) as { error: { issues: { path: string }[] } };
     expect(body.error.issues.map((i) => i.path)).toContain('params.input.content');
@@ -112,7 +140,10 @@ describe('example server over real HTTP', () => {
     const unknown = await postJson(url, { type: 'threads.explode', params: {} });
     expect(unknown.status).toBe(400);
 
-    const missing = await postJson(url, { type: 'threads.add_user_message', params: { thread_id: 'thr_missing', input: textInput('x') } });
+    const missing = await postJson(url, {
+      type: 'threads.add_user_message',
+      params: { thread_id: 'thr_missing', input: textInput('x') },
+    });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('application/json');
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
@@ -125,11 +156,18 @@ describe('example server over real HTTP', () => {
   });
 
   it('keeps users apart: another user gets 404 for a thread that exists', async () => {
-    const response = await postJson(url, { type: 'threads.create', params: { input: textInput('mine') } });
+    const response = await postJson(url, {
+      type: 'threads.create',
+      params: { input: textInput('mine') },
+    });
     const events = await readSse(response);
     const created = events[0]!;
     if (created.type !== 'thread.created') throw new Error('expected thread.created');
-    const other = await postJson(url, { type: 'threads.get_by_id', params: { thread_id: created.thread.id } }, { headers: { 'x-user-id': 'mallory' } });
+    const other = await postJson(
+      url,
+      { type: 'threads.get_by_id', params: { thread_id: created.thread.id } },
+      { headers: { 'x-user-id': 'mallory' } },
+    );
     expect(other.status).toBe(404);
   });
 });

@@ -29,17 +29,47 @@ describe('normalizeFormRequest', () => {
       ['newsletter', 'checkbox', false],
       ['date', 'date', false],
     ]);
-    expect(result.fields[0]).toEqual({ name: 'destination', label: 'Destination', type: 'text', required: true, placeholder: 'City' });
-    expect(result.fields[1]).toEqual({ name: 'notes', label: 'Notes', type: 'textarea', required: false });
+    expect(result.fields[0]).toEqual({
+      name: 'destination',
+      label: 'Destination',
+      type: 'text',
+      required: true,
+      placeholder: 'City',
+    });
+    expect(result.fields[1]).toEqual({
+      name: 'notes',
+      label: 'Notes',
+      type: 'textarea',
+      required: false,
+    });
   });
 
   it.each([
     ['no fields', { ...TRIP_REQUEST, fields: [] }, /at least one field/],
     ['no title', { ...TRIP_REQUEST, title: '  ' }, /needs a title/],
-    ['a dotted name', { ...TRIP_REQUEST, fields: [field({ name: 'a.b', type: 'text' })] }, /Invalid field name "a.b"/],
-    ['a reserved name', { ...TRIP_REQUEST, fields: [field({ name: 'interaction_id', type: 'text' })] }, /Invalid field name/],
-    ['a duplicate name', { ...TRIP_REQUEST, fields: [field({ name: 'a', type: 'text' }), field({ name: 'a', type: 'date' })] }, /Two fields are named "a"/],
-    ['a select without options', { ...TRIP_REQUEST, fields: [field({ name: 'a', type: 'select' })] }, /needs options/],
+    [
+      'a dotted name',
+      { ...TRIP_REQUEST, fields: [field({ name: 'a.b', type: 'text' })] },
+      /Invalid field name "a.b"/,
+    ],
+    [
+      'a reserved name',
+      { ...TRIP_REQUEST, fields: [field({ name: 'interaction_id', type: 'text' })] },
+      /Invalid field name/,
+    ],
+    [
+      'a duplicate name',
+      {
+        ...TRIP_REQUEST,
+        fields: [field({ name: 'a', type: 'text' }), field({ name: 'a', type: 'date' })],
+      },
+      /Two fields are named "a"/,
+    ],
+    [
+      'a select without options',
+      { ...TRIP_REQUEST, fields: [field({ name: 'a', type: 'select' })] },
+      /needs options/,
+    ],
   ])('explains %s to the model', (_name, request, message) => {
     const result = normalizeFormRequest(request);
     expect('error' in result && result.error).toMatch(message);
@@ -60,12 +90,24 @@ describe('validateAnswers', () => {
     });
     expect(result).toEqual({
       ok: true,
-      answers: { destination: 'Lisbon', notes: null, travel_class: 'economy', seat: 'window', newsletter: true, date: '2030-05-01' },
+      answers: {
+        destination: 'Lisbon',
+        notes: null,
+        travel_class: 'economy',
+        seat: 'window',
+        newsletter: true,
+        date: '2030-05-01',
+      },
     });
   });
 
   it('reports every invalid field and keeps what was entered', () => {
-    const result = validateAnswers(spec(), { travel_class: 'first', seat: 'roof', date: '2030-02-31', newsletter: false });
+    const result = validateAnswers(spec(), {
+      travel_class: 'first',
+      seat: 'roof',
+      date: '2030-02-31',
+      newsletter: false,
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
@@ -78,26 +120,69 @@ describe('validateAnswers', () => {
   });
 
   it('requires a required checkbox to be checked', () => {
-    const required = { title: 'T', fields: [{ name: 'ok', label: 'I agree', type: 'checkbox' as const, required: true }] };
-    expect(validateAnswers(required, { ok: false })).toMatchObject({ ok: false, errors: { ok: 'Please check this box.' } });
+    const required = {
+      title: 'T',
+      fields: [{ name: 'ok', label: 'I agree', type: 'checkbox' as const, required: true }],
+    };
+    expect(validateAnswers(required, { ok: false })).toMatchObject({
+      ok: false,
+      errors: { ok: 'Please check this box.' },
+    });
     expect(validateAnswers(required, { ok: true })).toEqual({ ok: true, answers: { ok: true } });
   });
 });
 
 describe('form widgets (§8)', () => {
   it('builds a valid form with every control and the three actions carrying the interaction id', () => {
-    const widget = formWidget(spec(), 'form_1', { values: { travel_class: 'business', newsletter: true }, errors: { destination: 'This field is required.' } });
+    const widget = formWidget(spec(), 'form_1', {
+      values: { travel_class: 'business', newsletter: true },
+      errors: { destination: 'This field is required.' },
+    });
     expect(WidgetRootSchema.safeParse(widget).success).toBe(true);
     const json = JSON.stringify(widget);
-    for (const type of ['Input', 'Textarea', 'Select', 'RadioGroup', 'Checkbox', 'DatePicker', 'Label']) expect(json).toContain(`"type":"${type}"`);
+    for (const type of [
+      'Input',
+      'Textarea',
+      'Select',
+      'RadioGroup',
+      'Checkbox',
+      'DatePicker',
+      'Label',
+    ])
+      expect(json).toContain(`"type":"${type}"`);
     expect(json).toContain('"defaultValue":"business"');
     expect(json).toContain('"defaultChecked":true');
     expect(json).toContain('"value":"This field is required."');
-    const form = (widget as { children: { type: string; onSubmitAction?: unknown; children: { type: string; children?: unknown[] }[] }[] }).children[0]!;
+    const form = (
+      widget as {
+        children: {
+          type: string;
+          onSubmitAction?: unknown;
+          children: { type: string; children?: unknown[] }[];
+        }[];
+      }
+    ).children[0]!;
     expect(form.type).toBe('Form');
-    expect(form.onSubmitAction).toEqual({ type: FORM_ACTIONS.submit, payload: { interaction_id: 'form_1' }, handler: 'server', loadingBehavior: 'auto', streaming: true });
-    const buttons = form.children.at(-1)!.children as { label: string; submit?: boolean; onClickAction?: { type: string; payload: unknown } }[];
-    expect(buttons.map((b) => [b.label, b.submit ?? false, b.onClickAction?.type, b.onClickAction?.payload])).toEqual([
+    expect(form.onSubmitAction).toEqual({
+      type: FORM_ACTIONS.submit,
+      payload: { interaction_id: 'form_1' },
+      handler: 'server',
+      loadingBehavior: 'auto',
+      streaming: true,
+    });
+    const buttons = form.children.at(-1)!.children as {
+      label: string;
+      submit?: boolean;
+      onClickAction?: { type: string; payload: unknown };
+    }[];
+    expect(
+      buttons.map((b) => [
+        b.label,
+        b.submit ?? false,
+        b.onClickAction?.type,
+        b.onClickAction?.payload,
+      ]),
+    ).toEqual([
       ['Cancel', false, 'human.cancel', { interaction_id: 'form_1' }],
       ['Use your best judgement', false, 'human.best_judgement', { interaction_id: 'form_1' }],
       ['Submit', true, undefined, undefined],
@@ -106,7 +191,17 @@ describe('form widgets (§8)', () => {
 
   it('builds read-only summaries without controls or actions', () => {
     for (const outcome of [
-      { kind: 'submitted' as const, answers: { destination: 'Lisbon', notes: null, travel_class: 'economy', seat: null, newsletter: false, date: '2030-05-01' } },
+      {
+        kind: 'submitted' as const,
+        answers: {
+          destination: 'Lisbon',
+          notes: null,
+          travel_class: 'economy',
+          seat: null,
+          newsletter: false,
+          date: '2030-05-01',
+        },
+      },
       { kind: 'best_judgement' as const },
       { kind: 'cancelled' as const },
     ]) {
@@ -114,14 +209,23 @@ describe('form widgets (§8)', () => {
       expect(WidgetRootSchema.safeParse(widget).success).toBe(true);
       expect(JSON.stringify(widget)).not.toMatch(/Action|"name":/);
     }
-    expect(JSON.stringify(formSummaryWidget(spec(), { kind: 'submitted', answers: { travel_class: 'economy' } }))).toContain('Economy (economy)');
+    expect(
+      JSON.stringify(
+        formSummaryWidget(spec(), { kind: 'submitted', answers: { travel_class: 'economy' } }),
+      ),
+    ).toContain('Economy (economy)');
   });
 });
 
 describe('FormInteractions.isFormAction', () => {
   it('recognizes exactly the three human.* actions', () => {
     const forms = new FormInteractions();
-    expect(Object.values(FORM_ACTIONS).map((type) => forms.isFormAction({ type }))).toEqual([true, true, true]);
-    for (const type of ['toString', 'constructor', 'human.other', '__proto__']) expect(forms.isFormAction({ type })).toBe(false);
+    expect(Object.values(FORM_ACTIONS).map((type) => forms.isFormAction({ type }))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    for (const type of ['toString', 'constructor', 'human.other', '__proto__'])
+      expect(forms.isFormAction({ type })).toBe(false);
   });
 });

@@ -7,17 +7,23 @@ const decoder = new TextDecoder();
  * decodes a stream also proves the stream is protocol-valid. Raw JSON objects are kept alongside,
  * for asserting on exact keys (e.g. that a null field is absent).
  */
-export function decodeFrames(text: string): { events: ThreadStreamEvent[]; raw: Record<string, unknown>[] } {
+export function decodeFrames(text: string): {
+  events: ThreadStreamEvent[];
+  raw: Record<string, unknown>[];
+} {
   const raw: Record<string, unknown>[] = [];
   for (const frame of text.split('\n\n')) {
     if (frame === '') continue;
-    if (!frame.startsWith('data: ')) throw new Error(`Not an SSE data frame: ${JSON.stringify(frame)}`);
+    if (!frame.startsWith('data: '))
+      throw new Error(`Not an SSE data frame: ${JSON.stringify(frame)}`);
     raw.push(JSON.parse(frame.slice('data: '.length)) as Record<string, unknown>);
   }
   const events = raw.map((json, i) => {
     const parsed = ThreadStreamEventSchema.safeParse(json);
     if (!parsed.success) {
-      throw new Error(`Event ${i} is not protocol-valid: ${parsed.error.message}\n${JSON.stringify(json)}`);
+      throw new Error(
+        `Event ${i} is not protocol-valid: ${parsed.error.message}\n${JSON.stringify(json)}`,
+      );
     }
     return parsed.data;
   });

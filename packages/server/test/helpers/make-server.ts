@@ -50,9 +50,18 @@ export interface Hooks {
     sender: WidgetItem,
     context: TestContext,
   ) => Promise<SyncCustomActionResponse>;
-  addFeedback?: (threadId: string, itemIds: string[], kind: FeedbackKind, context: TestContext) => Promise<void>;
+  addFeedback?: (
+    threadId: string,
+    itemIds: string[],
+    kind: FeedbackKind,
+    context: TestContext,
+  ) => Promise<void>;
   transcribe?: (audio: AudioInput, context: TestContext) => Promise<TranscriptionResult>;
-  handleStreamCancelled?: (thread: ThreadMetadata, pending: ThreadItem[], context: TestContext) => Promise<void>;
+  handleStreamCancelled?: (
+    thread: ThreadMetadata,
+    pending: ThreadItem[],
+    context: TestContext,
+  ) => Promise<void>;
 }
 
 /** A server whose hooks delegate to per-test callbacks (the reference test harness, §11). */
@@ -65,33 +74,60 @@ export class ScriptedServer extends ChatKitServer<TestContext> {
     super({ store, attachmentStore, logger: { debug() {}, info() {}, warn() {}, error() {} } });
   }
 
-  respond(thread: ThreadMetadata, input: UserMessageItem | null, context: TestContext, options: HookOptions) {
+  respond(
+    thread: ThreadMetadata,
+    input: UserMessageItem | null,
+    context: TestContext,
+    options: HookOptions,
+  ) {
     return this.hooks.respond ? this.hooks.respond(thread, input, context, options) : empty();
   }
 
-  override action(thread: ThreadMetadata, action: Action, sender: WidgetItem | null, context: TestContext, options: HookOptions) {
+  override action(
+    thread: ThreadMetadata,
+    action: Action,
+    sender: WidgetItem | null,
+    context: TestContext,
+    options: HookOptions,
+  ) {
     return this.hooks.action
       ? this.hooks.action(thread, action, sender, context, options)
       : super.action(thread, action, sender, context, options);
   }
 
-  override syncAction(thread: ThreadMetadata, action: Action, sender: WidgetItem, context: TestContext) {
+  override syncAction(
+    thread: ThreadMetadata,
+    action: Action,
+    sender: WidgetItem,
+    context: TestContext,
+  ) {
     return this.hooks.syncAction
       ? this.hooks.syncAction(thread, action, sender, context)
       : super.syncAction(thread, action, sender, context);
   }
 
-  override addFeedback(threadId: string, itemIds: string[], kind: FeedbackKind, context: TestContext) {
+  override addFeedback(
+    threadId: string,
+    itemIds: string[],
+    kind: FeedbackKind,
+    context: TestContext,
+  ) {
     return this.hooks.addFeedback
       ? this.hooks.addFeedback(threadId, itemIds, kind, context)
       : super.addFeedback(threadId, itemIds, kind, context);
   }
 
   override transcribe(audio: AudioInput, context: TestContext) {
-    return this.hooks.transcribe ? this.hooks.transcribe(audio, context) : super.transcribe(audio, context);
+    return this.hooks.transcribe
+      ? this.hooks.transcribe(audio, context)
+      : super.transcribe(audio, context);
   }
 
-  override handleStreamCancelled(thread: ThreadMetadata, pending: ThreadItem[], context: TestContext) {
+  override handleStreamCancelled(
+    thread: ThreadMetadata,
+    pending: ThreadItem[],
+    context: TestContext,
+  ) {
     return this.hooks.handleStreamCancelled
       ? this.hooks.handleStreamCancelled(thread, pending, context)
       : super.handleStreamCancelled(thread, pending, context);
@@ -100,12 +136,19 @@ export class ScriptedServer extends ChatKitServer<TestContext> {
 
 async function* empty(): AsyncIterable<ThreadStreamEventInput> {}
 
-export function makeServer(hooks: Hooks = {}, store: Store<TestContext> = new MemoryStore<TestContext>()) {
+export function makeServer(
+  hooks: Hooks = {},
+  store: Store<TestContext> = new MemoryStore<TestContext>(),
+) {
   return { server: new ScriptedServer(hooks, store), store };
 }
 
 /** Runs a streaming request and decodes its events (validated against the schemas). */
-export async function stream(server: ChatKitServer<TestContext>, body: object, context: TestContext = CONTEXT) {
+export async function stream(
+  server: ChatKitServer<TestContext>,
+  body: object,
+  context: TestContext = CONTEXT,
+) {
   const result: ProcessResult = await server.process(JSON.stringify(body), context);
   if (!isStreamingResult(result)) throw new Error(`Expected a stream for ${JSON.stringify(body)}`);
   return collectStream(result);

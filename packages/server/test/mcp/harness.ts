@@ -17,7 +17,11 @@ import type {
 import { loadHistory } from '../../src/providers/index.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import type { Store } from '../../src/stores/store.js';
-import { startFakeModelServer, type FakeModelServer, type FakeScript } from '../../src/testing/index.js';
+import {
+  startFakeModelServer,
+  type FakeModelServer,
+  type FakeScript,
+} from '../../src/testing/index.js';
 import { decodeFrames } from '../helpers/decode-sse.js';
 
 /** The request context of these tests: the user and the bearer token they sent, if any. */
@@ -35,13 +39,27 @@ export interface HarnessHooks {
   /** The agent for one turn (tools may depend on the turn's context). */
   agent(context: Ctx, model: Model): Agent<Ctx> | Promise<Agent<Ctx>>;
   /** Runs first in `respond`; events returned instead of a model call (the pending-form guard). */
-  guard?(server: AgentChatServer, thread: ThreadMetadata, input: UserMessageItem | null, context: HarnessContext):
-    | Promise<AsyncIterable<ThreadStreamEventInput> | undefined>
-    | undefined;
-  action?(server: AgentChatServer, thread: ThreadMetadata, action: Action, sender: WidgetItem | null, context: HarnessContext, options: HookOptions):
-    AsyncIterable<ThreadStreamEventInput>;
-  syncAction?(server: AgentChatServer, thread: ThreadMetadata, action: Action, sender: WidgetItem, context: HarnessContext):
-    Promise<SyncCustomActionResponse>;
+  guard?(
+    server: AgentChatServer,
+    thread: ThreadMetadata,
+    input: UserMessageItem | null,
+    context: HarnessContext,
+  ): Promise<AsyncIterable<ThreadStreamEventInput> | undefined> | undefined;
+  action?(
+    server: AgentChatServer,
+    thread: ThreadMetadata,
+    action: Action,
+    sender: WidgetItem | null,
+    context: HarnessContext,
+    options: HookOptions,
+  ): AsyncIterable<ThreadStreamEventInput>;
+  syncAction?(
+    server: AgentChatServer,
+    thread: ThreadMetadata,
+    action: Action,
+    sender: WidgetItem,
+    context: HarnessContext,
+  ): Promise<SyncCustomActionResponse>;
 }
 
 /** A ChatKit server answering with an Agents SDK run against the fake model (the docs pattern, §9.4). */
@@ -54,7 +72,12 @@ export class AgentChatServer extends ChatKitServer<HarnessContext> {
     super({ store, logger: { debug() {}, info() {}, warn() {}, error() {} } });
   }
 
-  async *respond(thread: ThreadMetadata, input: UserMessageItem | null, requestContext: HarnessContext, { signal }: HookOptions) {
+  async *respond(
+    thread: ThreadMetadata,
+    input: UserMessageItem | null,
+    requestContext: HarnessContext,
+    { signal }: HookOptions,
+  ) {
     const blocked = await this.hooks.guard?.(this, thread, input, requestContext);
     if (blocked) {
       yield* blocked;
@@ -62,16 +85,33 @@ export class AgentChatServer extends ChatKitServer<HarnessContext> {
     }
     const context = new AgentContext({ thread, store: this.store, requestContext, signal });
     const agent = await this.hooks.agent(context, this.model);
-    const history = await simpleToAgentInput(await loadHistory(this.store, thread, requestContext, { limit: 40 }));
+    const history = await simpleToAgentInput(
+      await loadHistory(this.store, thread, requestContext, { limit: 40 }),
+    );
     yield* streamAgentRun(context, agent, history);
   }
 
-  override action(thread: ThreadMetadata, action: Action, sender: WidgetItem | null, context: HarnessContext, options: HookOptions) {
-    return this.hooks.action ? this.hooks.action(this, thread, action, sender, context, options) : super.action(thread, action, sender, context, options);
+  override action(
+    thread: ThreadMetadata,
+    action: Action,
+    sender: WidgetItem | null,
+    context: HarnessContext,
+    options: HookOptions,
+  ) {
+    return this.hooks.action
+      ? this.hooks.action(this, thread, action, sender, context, options)
+      : super.action(thread, action, sender, context, options);
   }
 
-  override syncAction(thread: ThreadMetadata, action: Action, sender: WidgetItem, context: HarnessContext) {
-    return this.hooks.syncAction ? this.hooks.syncAction(this, thread, action, sender, context) : super.syncAction(thread, action, sender, context);
+  override syncAction(
+    thread: ThreadMetadata,
+    action: Action,
+    sender: WidgetItem,
+    context: HarnessContext,
+  ) {
+    return this.hooks.syncAction
+      ? this.hooks.syncAction(this, thread, action, sender, context)
+      : super.syncAction(thread, action, sender, context);
   }
 }
 
@@ -114,9 +154,16 @@ const closeHttp = (http: ReturnType<typeof serve>) => {
 };
 
 /** Starts the fake model and a ChatKit endpoint (`createChatKitHandler` + `@hono/node-server`). */
-export async function startHarness(script: FakeScript, hooks: HarnessHooks, store: Store<HarnessContext> = new MemoryStore()): Promise<Harness> {
+export async function startHarness(
+  script: FakeScript,
+  hooks: HarnessHooks,
+  store: Store<HarnessContext> = new MemoryStore(),
+): Promise<Harness> {
   const fake = await startFakeModelServer(script);
-  const model = new OpenAIResponsesModel(new OpenAI({ baseURL: fake.baseURL, apiKey: 'test', maxRetries: 0 }), 'gpt-test');
+  const model = new OpenAIResponsesModel(
+    new OpenAI({ baseURL: fake.baseURL, apiKey: 'test', maxRetries: 0 }),
+    'gpt-test',
+  );
   let server = new AgentChatServer(store, model, hooks);
   let served = await listen(server);
   const harness: Harness = {
@@ -127,7 +174,12 @@ export async function startHarness(script: FakeScript, hooks: HarnessHooks, stor
     post(body, init = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (init.token) headers.authorization = `Bearer ${init.token}`;
-      return fetch(harness.url, { method: 'POST', headers, body: JSON.stringify(body), ...(init.signal ? { signal: init.signal } : {}) });
+      return fetch(harness.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        ...(init.signal ? { signal: init.signal } : {}),
+      });
     },
     async stream(body, init) {
       const response = await harness.post(body, init);
@@ -176,8 +228,16 @@ export const doneItems = (events: ThreadStreamEvent[]) =>
 
 /** The `input` the fake model received in request `index`. */
 export const modelInput = (fake: FakeModelServer, index: number) =>
-  fake.requests[index]!.body.input as { type?: string; role?: string; output?: unknown; call_id?: string; content?: unknown }[];
+  fake.requests[index]!.body.input as {
+    type?: string;
+    role?: string;
+    output?: unknown;
+    call_id?: string;
+    content?: unknown;
+  }[];
 
 /** The `function_call_output` values the model received in request `index`. */
 export const toolOutputs = (fake: FakeModelServer, index: number) =>
-  modelInput(fake, index).flatMap((item) => (item.type === 'function_call_output' ? [item.output] : []));
+  modelInput(fake, index).flatMap((item) =>
+    item.type === 'function_call_output' ? [item.output] : [],
+  );

@@ -9,9 +9,20 @@ import { createEdgeServer } from './fixtures/edge-server.js';
 import { USER, type HarnessContext } from './harness.js';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const thread = { id: 'thr_1', created_at: new Date().toISOString(), status: { type: 'active' as const }, metadata: {} };
-const turn = () => new TurnContext<HarnessContext>({ thread: { ...thread }, store: new MemoryStore(), requestContext: USER });
-const drain = (context: TurnContext<HarnessContext>): ThreadStreamEventInput[] => context.events.takeAll();
+const thread = {
+  id: 'thr_1',
+  created_at: new Date().toISOString(),
+  status: { type: 'active' as const },
+  metadata: {},
+};
+const turn = () =>
+  new TurnContext<HarnessContext>({
+    thread: { ...thread },
+    store: new MemoryStore(),
+    requestContext: USER,
+  });
+const drain = (context: TurnContext<HarnessContext>): ThreadStreamEventInput[] =>
+  context.events.takeAll();
 
 /** An in-process edge server over a linked in-memory transport, counting `tools/list` requests. */
 function inMemoryEdge(name = 'edge', extra: Partial<McpServerConfig> = {}) {
@@ -63,14 +74,22 @@ describe('McpToolset: tool lists', () => {
 
     const adder = first.find((tool) => tool.name === 'add_tool')!;
     expect(await adder.call({}, turn())).toBe('added');
-    await waitFor(async () => (await toolset.tools(turn())).some((tool) => tool.name === 'late_tool'));
+    await waitFor(async () =>
+      (await toolset.tools(turn())).some((tool) => tool.name === 'late_tool'),
+    );
     expect(edge.stats.listCalls).toBe(2);
     expect(edge.stats.sessions).toBe(1);
   });
 
   it('warms up sessions at startup so the first turn lists nothing', async () => {
     const edge = inMemoryEdge();
-    hub = new McpHub({ servers: [edge.config, { name: 'ghost', transport: 'stdio', command: '/nonexistent/mcp-server-binary' }], logger: quiet });
+    hub = new McpHub({
+      servers: [
+        edge.config,
+        { name: 'ghost', transport: 'stdio', command: '/nonexistent/mcp-server-binary' },
+      ],
+      logger: quiet,
+    });
     await hub.warmUp();
     expect(edge.stats.listCalls).toBe(1);
     await hub.toolset({ servers: ['edge'] }).tools(turn());
@@ -82,22 +101,45 @@ describe('McpToolset: tool lists', () => {
     hub = new McpHub({ servers: [edge.config], logger: quiet });
     const names = async (options: Parameters<McpHub<HarnessContext>['toolset']>[0]) =>
       (await hub!.toolset(options).tools(turn())).map((tool) => tool.name).sort();
-    expect(await names({})).toEqual(['edge_add_tool', 'edge_blob_widget', 'edge_invalid_widget', 'edge_malformed_widget', 'edge_plain_text', 'edge_slow']);
-    expect(await names({ allow: ['slow', 'edge_plain_text', 'edge/blob_widget', 'hang'] })).toEqual(['edge_blob_widget', 'edge_plain_text', 'edge_slow']);
-    expect(await names({ deny: (tool) => tool.mcpName.includes('widget') })).toEqual(['edge_add_tool', 'edge_plain_text', 'edge_slow']);
+    expect(await names({})).toEqual([
+      'edge_add_tool',
+      'edge_blob_widget',
+      'edge_invalid_widget',
+      'edge_malformed_widget',
+      'edge_plain_text',
+      'edge_slow',
+    ]);
+    expect(await names({ allow: ['slow', 'edge_plain_text', 'edge/blob_widget', 'hang'] })).toEqual(
+      ['edge_blob_widget', 'edge_plain_text', 'edge_slow'],
+    );
+    expect(await names({ deny: (tool) => tool.mcpName.includes('widget') })).toEqual([
+      'edge_add_tool',
+      'edge_plain_text',
+      'edge_slow',
+    ]);
   });
 
   it('skips a duplicate tool name from a second server', async () => {
-    hub = new McpHub({ servers: [inMemoryEdge('a').config, inMemoryEdge('b').config], logger: quiet });
+    hub = new McpHub({
+      servers: [inMemoryEdge('a').config, inMemoryEdge('b').config],
+      logger: quiet,
+    });
     const tools = await hub.toolset().tools(turn());
-    expect(tools.filter((tool) => tool.name === 'slow').map((tool) => tool.info.server)).toEqual(['a']);
+    expect(tools.filter((tool) => tool.name === 'slow').map((tool) => tool.info.server)).toEqual([
+      'a',
+    ]);
   });
 
   it('announces an unreachable server with a notice instead of failing the turn', async () => {
     hub = new McpHub({
       servers: [
         inMemoryEdge().config,
-        { name: 'ghost', transport: 'stdio', command: '/nonexistent/mcp-server-binary', connectTimeoutMs: 2000 },
+        {
+          name: 'ghost',
+          transport: 'stdio',
+          command: '/nonexistent/mcp-server-binary',
+          connectTimeoutMs: 2000,
+        },
         { name: 'down', transport: 'http', url: 'http://127.0.0.1:9/mcp', connectTimeoutMs: 2000 },
       ],
       logger: quiet,
@@ -107,13 +149,17 @@ describe('McpToolset: tool lists', () => {
     expect(new Set(tools.map((tool) => tool.info.server))).toEqual(new Set(['edge']));
     const notices = drain(context).filter((event) => event.type === 'notice');
     expect(notices).toHaveLength(2);
-    expect(notices.map((notice) => notice.type === 'notice' && notice.message).join('\n')).toMatch(/\*\*ghost\*\*[\s\S]*\*\*down\*\*|\*\*down\*\*[\s\S]*\*\*ghost\*\*/);
+    expect(notices.map((notice) => notice.type === 'notice' && notice.message).join('\n')).toMatch(
+      /\*\*ghost\*\*[\s\S]*\*\*down\*\*|\*\*down\*\*[\s\S]*\*\*ghost\*\*/,
+    );
   });
 
   it('rejects unknown server names and duplicate server names', () => {
     hub = new McpHub({ servers: [inMemoryEdge().config], logger: quiet });
     expect(() => hub!.toolset({ servers: ['nope'] })).toThrow(/Unknown MCP server "nope"/);
-    expect(() => new McpHub({ servers: [inMemoryEdge().config, inMemoryEdge().config] })).toThrow(/Two MCP servers/);
+    expect(() => new McpHub({ servers: [inMemoryEdge().config, inMemoryEdge().config] })).toThrow(
+      /Two MCP servers/,
+    );
   });
 });
 
@@ -126,10 +172,15 @@ describe('McpTool.call', () => {
     expect(output).toBe('Blob widget sent.');
     const events = drain(context);
     expect(events[0]).toEqual({ type: 'progress_update', text: 'Running blob_widget…' });
-    expect(events[1]).toMatchObject({ type: 'thread.item.done', item: { type: 'widget', thread_id: 'thr_1', copy_text: 'Café ✓' } });
+    expect(events[1]).toMatchObject({
+      type: 'thread.item.done',
+      item: { type: 'widget', thread_id: 'thr_1', copy_text: 'Café ✓' },
+    });
     const item = events[1]!.type === 'thread.item.done' ? events[1].item : undefined;
     expect(item?.id).toMatch(/^msg_/);
-    expect(WidgetRootSchema.parse(item?.type === 'widget' ? item.widget : undefined)).toMatchObject({ type: 'Card' });
+    expect(WidgetRootSchema.parse(item?.type === 'widget' ? item.widget : undefined)).toMatchObject(
+      { type: 'Card' },
+    );
     expect(events).toHaveLength(2);
   });
 
@@ -154,10 +205,17 @@ describe('McpTool.call', () => {
     const slow = tools.find((tool) => tool.name === 'slow')!;
     const context = turn();
     const output = await slow.call({ ms: 2000 }, context);
-    expect(output).toMatch(/^Error: the tool slow \(MCP server "edge"\) failed: it did not answer within 0.2 s/);
+    expect(output).toMatch(
+      /^Error: the tool slow \(MCP server "edge"\) failed: it did not answer within 0.2 s/,
+    );
     expect(drain(context)).toEqual([
       { type: 'progress_update', text: 'Running slow…' },
-      { type: 'notice', level: 'warning', title: 'A tool failed', message: '`slow` (edge) failed: it did not answer within 0.2 s.' },
+      {
+        type: 'notice',
+        level: 'warning',
+        title: 'A tool failed',
+        message: '`slow` (edge) failed: it did not answer within 0.2 s.',
+      },
     ]);
     expect(await slow.call({ ms: 1 }, turn())).toBe('slept 1 ms');
     expect(edge.stats.sessions).toBe(1);
@@ -165,9 +223,17 @@ describe('McpTool.call', () => {
 
   it('lets the agent override the timeout and turn notices off', async () => {
     hub = new McpHub({ servers: [inMemoryEdge().config], logger: quiet });
-    const tools = await hub.toolset({ timeoutMs: 100, errorNotices: false, progress: () => ({ text: 'Working…', icon: 'bolt' }) }).tools(turn());
+    const tools = await hub
+      .toolset({
+        timeoutMs: 100,
+        errorNotices: false,
+        progress: () => ({ text: 'Working…', icon: 'bolt' }),
+      })
+      .tools(turn());
     const context = turn();
-    expect(await tools.find((tool) => tool.name === 'slow')!.call({ ms: 1000 }, context)).toMatch(/did not answer within 0.1 s/);
+    expect(await tools.find((tool) => tool.name === 'slow')!.call({ ms: 1000 }, context)).toMatch(
+      /did not answer within 0.1 s/,
+    );
     expect(drain(context)).toEqual([{ type: 'progress_update', text: 'Working…', icon: 'bolt' }]);
   });
 });
@@ -186,6 +252,8 @@ describe('mcpChatTools (provider tool loops)', () => {
       required: ['ms'],
     });
     expect(slow.parameters.safeParse({ anything: true }).success).toBe(true);
-    expect(await slow.execute({ ms: 1 }, context, { id: 'call_1', name: 'slow' })).toBe('slept 1 ms');
+    expect(await slow.execute({ ms: 1 }, context, { id: 'call_1', name: 'slow' })).toBe(
+      'slept 1 ms',
+    );
   });
 });

@@ -10,29 +10,53 @@ import { WidgetRootSchema } from '../../src/protocol/index.js';
 import { Card, ListView, ListViewItem, Text, WidgetTemplate } from '../../src/widgets/index.js';
 
 const warnings: string[] = [];
-const logger = { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} };
+const logger = {
+  debug() {},
+  info() {},
+  warn: (message: string) => warnings.push(message),
+  error() {},
+};
 const card = Card({ children: [Text({ value: 'Hello' })] });
 
-const resourcePart = (resource: Record<string, unknown>) => ({ type: 'resource', resource }) as CallToolResult['content'][number];
+const resourcePart = (resource: Record<string, unknown>) =>
+  ({ type: 'resource', resource }) as CallToolResult['content'][number];
 
 describe('extractToolResultWidget (SEED-SYSTEMS §A.3)', () => {
   it('reads the first ui:// widget resource from text', () => {
     const result: CallToolResult = {
       content: [
         { type: 'text', text: 'summary' },
-        resourcePart({ uri: 'file:///x.json', mimeType: WIDGET_MIME_TYPE, text: JSON.stringify({ widget: { type: 'Card', children: [] } }) }),
+        resourcePart({
+          uri: 'file:///x.json',
+          mimeType: WIDGET_MIME_TYPE,
+          text: JSON.stringify({ widget: { type: 'Card', children: [] } }),
+        }),
         resourcePart({ uri: 'ui://widgets/t/1', mimeType: 'text/html', text: '<b>no</b>' }),
-        resourcePart({ uri: 'ui://widgets/t/2', mimeType: WIDGET_MIME_TYPE, text: JSON.stringify({ widget: card, copy_text: 'copy me' }) }),
-        resourcePart({ uri: 'ui://widgets/t/3', mimeType: WIDGET_MIME_TYPE, text: JSON.stringify({ widget: Card({ children: [] }) }) }),
+        resourcePart({
+          uri: 'ui://widgets/t/2',
+          mimeType: WIDGET_MIME_TYPE,
+          text: JSON.stringify({ widget: card, copy_text: 'copy me' }),
+        }),
+        resourcePart({
+          uri: 'ui://widgets/t/3',
+          mimeType: WIDGET_MIME_TYPE,
+          text: JSON.stringify({ widget: Card({ children: [] }) }),
+        }),
       ],
     };
-    expect(extractToolResultWidget(result, logger)).toEqual({ widget: card, copyText: 'copy me', uri: 'ui://widgets/t/2' });
+    expect(extractToolResultWidget(result, logger)).toEqual({
+      widget: card,
+      copyText: 'copy me',
+      uri: 'ui://widgets/t/2',
+    });
   });
 
   it('decodes a base64 blob as UTF-8', () => {
     const payload = JSON.stringify({ widget: Card({ children: [Text({ value: 'Café ✓' })] }) });
     const blob = btoa(String.fromCharCode(...new TextEncoder().encode(payload)));
-    const found = extractToolResultWidget({ content: [resourcePart({ uri: 'ui://widgets/t/1', mimeType: WIDGET_MIME_TYPE, blob })] });
+    const found = extractToolResultWidget({
+      content: [resourcePart({ uri: 'ui://widgets/t/1', mimeType: WIDGET_MIME_TYPE, blob })],
+    });
     expect(found?.widget).toEqual(Card({ children: [Text({ value: 'Café ✓' })] }));
     expect(found?.copyText).toBeUndefined();
   });
@@ -46,7 +70,12 @@ describe('extractToolResultWidget (SEED-SYSTEMS §A.3)', () => {
     ['neither text nor blob', {}],
   ])('skips %s with a warning and never throws', (_name, body) => {
     warnings.length = 0;
-    const result = { content: [{ type: 'text' as const, text: 'still here' }, resourcePart({ uri: 'ui://widgets/t/1', mimeType: WIDGET_MIME_TYPE, ...body })] };
+    const result = {
+      content: [
+        { type: 'text' as const, text: 'still here' },
+        resourcePart({ uri: 'ui://widgets/t/1', mimeType: WIDGET_MIME_TYPE, ...body }),
+      ],
+    };
     expect(extractToolResultWidget(result, logger)).toBeUndefined();
     expect(warnings).toHaveLength(1);
     expect(toolResultText(result)).toBe('still here');
@@ -60,7 +89,15 @@ describe('extractToolResultWidget (SEED-SYSTEMS §A.3)', () => {
 
 describe('toolResultText', () => {
   it('joins text parts and leaves resources out', () => {
-    expect(toolResultText({ content: [{ type: 'text', text: 'a' }, resourcePart({ uri: 'ui://x', mimeType: WIDGET_MIME_TYPE, text: '{}' }), { type: 'text', text: 'b' }] })).toBe('a\nb');
+    expect(
+      toolResultText({
+        content: [
+          { type: 'text', text: 'a' },
+          resourcePart({ uri: 'ui://x', mimeType: WIDGET_MIME_TYPE, text: '{}' }),
+          { type: 'text', text: 'b' },
+        ],
+      }),
+    ).toBe('a\nb');
   });
   it('falls back to structuredContent, then to an empty string', () => {
     expect(toolResultText({ content: [], structuredContent: { n: 1 } })).toBe('{"n":1}');
@@ -74,7 +111,10 @@ describe('widgetToolResult (producer helper)', () => {
     const second = widgetToolResult({ tool: 'show_card', widget: card, text: 'A card' });
     expect(first.isError).toBe(false);
     expect(first.content[0]).toEqual({ type: 'text', text: 'A card' });
-    const part = first.content[1] as { type: 'resource'; resource: { uri: string; mimeType: string; text: string } };
+    const part = first.content[1] as {
+      type: 'resource';
+      resource: { uri: string; mimeType: string; text: string };
+    };
     expect(part.type).toBe('resource');
     expect(part.resource.uri).toMatch(/^ui:\/\/widgets\/show_card\/[0-9a-f-]{36}$/);
     expect(part.resource.uri).not.toBe((second.content[1] as typeof part).resource.uri);
@@ -87,18 +127,36 @@ describe('widgetToolResult (producer helper)', () => {
     const template = new WidgetTemplate({
       version: '1.0',
       name: 'List',
-      template: '{"type":"ListView","children":[{%- for t in tasks -%}{"type":"ListViewItem","children":[{"type":"Text","value":{{ t | tojson }}}]}{%- if not loop.last -%},{%- endif -%}{%- endfor -%}]}',
+      template:
+        '{"type":"ListView","children":[{%- for t in tasks -%}{"type":"ListViewItem","children":[{"type":"Text","value":{{ t | tojson }}}]}{%- if not loop.last -%},{%- endif -%}{%- endfor -%}]}',
     });
-    const result = widgetToolResult({ tool: 'list', widget: template, data: { tasks: ['a', 'ü'] }, text: '2 tasks', copyText: 'a, ü', encoding: 'blob', instanceId: 'fixed' });
+    const result = widgetToolResult({
+      tool: 'list',
+      widget: template,
+      data: { tasks: ['a', 'ü'] },
+      text: '2 tasks',
+      copyText: 'a, ü',
+      encoding: 'blob',
+      instanceId: 'fixed',
+    });
     const part = result.content[1] as { resource: { uri: string; blob: string } };
     expect(part.resource.uri).toBe('ui://widgets/list/fixed');
     const found = extractToolResultWidget(result);
-    expect(found?.widget).toEqual(ListView({ children: [ListViewItem({ children: [Text({ value: 'a' })] }), ListViewItem({ children: [Text({ value: 'ü' })] })] }));
+    expect(found?.widget).toEqual(
+      ListView({
+        children: [
+          ListViewItem({ children: [Text({ value: 'a' })] }),
+          ListViewItem({ children: [Text({ value: 'ü' })] }),
+        ],
+      }),
+    );
     expect(found?.copyText).toBe('a, ü');
     expect(WidgetRootSchema.safeParse(found?.widget).success).toBe(true);
   });
 
   it('refuses an invalid widget tree', () => {
-    expect(() => widgetToolResult({ tool: 't', widget: { type: 'Card' } as never, text: 'x' })).toThrow(/invalid widget/);
+    expect(() =>
+      widgetToolResult({ tool: 't', widget: { type: 'Card' } as never, text: 'x' }),
+    ).toThrow(/invalid widget/);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { InvalidRequestError } from '../../src/index.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { RecordingAttachmentStore } from '../helpers/attachment-store.js';
-import { CONTEXT, json, ScriptedServer, textInput, type TestContext } from '../helpers/make-server.js';
+import {
+  CONTEXT,
+  json,
+  ScriptedServer,
+  textInput,
+  type TestContext,
+} from '../helpers/make-server.js';
 
 class LimitedAttachments extends RecordingAttachmentStore<TestContext> {
   override readonly maxAttachmentsPerMessage = 2;
@@ -21,11 +27,19 @@ describe('attachments per message (issue #3 limits)', () => {
       ids.push(created.id);
     }
     const request = (attachments: string[]) =>
-      server.process(JSON.stringify({ type: 'threads.create', params: { input: textInput('x', { attachments }) } }), CONTEXT);
+      server.process(
+        JSON.stringify({
+          type: 'threads.create',
+          params: { input: textInput('x', { attachments }) },
+        }),
+        CONTEXT,
+      );
 
     const rejected = request(ids);
     await expect(rejected).rejects.toBeInstanceOf(InvalidRequestError);
-    await expect(rejected).rejects.toMatchObject({ issues: [{ path: 'params.input.attachments' }] });
+    await expect(rejected).rejects.toMatchObject({
+      issues: [{ path: 'params.input.attachments' }],
+    });
     expect((await store.loadThreads(10, null, 'desc', CONTEXT)).data).toEqual([]);
 
     // The same id twice counts once; two distinct ids are within the limit.

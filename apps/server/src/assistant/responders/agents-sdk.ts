@@ -23,7 +23,13 @@ import {
   withFriendlyErrors,
   withThreadTitle,
 } from '@threadline/server/providers';
-import type { Logger, Store, ThreadMetadata, ThreadStreamEventInput, UserMessageItem } from '@threadline/server';
+import type {
+  Logger,
+  Store,
+  ThreadMetadata,
+  ThreadStreamEventInput,
+  UserMessageItem,
+} from '@threadline/server';
 import { ActionRegistry } from '@threadline/server/actions';
 import { registerFormActions } from '@threadline/server/forms';
 import { createFormTool, type FormTool } from '@threadline/server/forms/agents';
@@ -70,7 +76,9 @@ export function mcpServerConfigs(servers: AgentsFile['mcpServers']): McpServerCo
       headers: server.forwardUserToken
         ? (context: AppContext) => ({
             ...fixed,
-            Authorization: context.bearerToken ? `Bearer ${context.bearerToken}` : fixed.Authorization,
+            Authorization: context.bearerToken
+              ? `Bearer ${context.bearerToken}`
+              : fixed.Authorization,
           })
         : fixed,
     };
@@ -207,12 +215,18 @@ export class AgentsResponder implements Responder {
     const instructions = picked?.instructions
       ? `${agent.instructions}\n\n${picked.instructions}`
       : agent.instructions;
-    const agentContext = new AgentContext<AppContext>({ thread, store, requestContext: context, signal });
+    const agentContext = new AgentContext<AppContext>({
+      thread,
+      store,
+      requestContext: context,
+      signal,
+    });
     const tools = toolsFor(agent).map((builtin) => agentTool(builtin, agent));
     const toolset = this.toolset(agent);
     if (toolset) tools.push(...((await mcpAgentTools(toolset, agentContext)) as Tool<Ctx>[]));
     if (agent.forms) tools.push(this.forms.agentTool as Tool<Ctx>);
-    const forced = picked?.forceTool && agent.tools.includes(picked.forceTool) ? picked.forceTool : undefined;
+    const forced =
+      picked?.forceTool && agent.tools.includes(picked.forceTool) ? picked.forceTool : undefined;
     const sdkAgent = new Agent<Ctx>({
       name: agent.name,
       instructions,

@@ -6,7 +6,8 @@ import { summaryCard } from '../tools/builtin-tools.js';
 
 /** The demo model's answer to `text` (deterministic). */
 export function demoReply(text: string): string {
-  const quoted = text === '' ? 'nothing' : `"${text.length > 200 ? `${text.slice(0, 199)}…` : text}"`;
+  const quoted =
+    text === '' ? 'nothing' : `"${text.length > 200 ? `${text.slice(0, 199)}…` : text}"`;
   return (
     `You said ${quoted}. This is Threadline's offline demo model: it streams this text word by word, ` +
     'shows progress updates and a card, and needs no API key. Set OPENAI_API_KEY and restart ' +

@@ -63,7 +63,9 @@ const remember = defineBuiltinTool({
 const recall = defineBuiltinTool({
   name: 'recall',
   description: 'Lists the facts saved with remember in this conversation, optionally filtered.',
-  parameters: z.object({ query: z.string().nullable().describe('words to filter by; null for all') }),
+  parameters: z.object({
+    query: z.string().nullable().describe('words to filter by; null for all'),
+  }),
   async execute({ query }, turn) {
     const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const notes = memories(turn).filter((note) =>
@@ -77,7 +79,10 @@ const recall = defineBuiltinTool({
 function score(resource: AgentDefinition['resources'][number], words: string[]): number {
   const title = resource.title.toLowerCase();
   const content = resource.content.toLowerCase();
-  return words.reduce((total, word) => total + (title.includes(word) ? 2 : 0) + (content.includes(word) ? 1 : 0), 0);
+  return words.reduce(
+    (total, word) => total + (title.includes(word) ? 2 : 0) + (content.includes(word) ? 1 : 0),
+    0,
+  );
 }
 
 const searchResources = defineBuiltinTool({
@@ -85,7 +90,10 @@ const searchResources = defineBuiltinTool({
   description: "Searches this assistant's knowledge base (the resources in its configuration).",
   parameters: z.object({ query: z.string() }),
   async execute({ query }, turn) {
-    const words = query.toLowerCase().split(/\W+/).filter((w) => w.length > 2);
+    const words = query
+      .toLowerCase()
+      .split(/\W+/)
+      .filter((w) => w.length > 2);
     const hits = turn.agent.resources
       .map((resource) => ({ resource, score: score(resource, words) }))
       .filter((hit) => hit.score > 0)
@@ -116,7 +124,8 @@ export function summaryCard(title: string, body: string, footer?: string): Widge
 
 const showCard = defineBuiltinTool({
   name: 'show_card',
-  description: 'Shows the user a card with a title and a short markdown body (a summary, a result).',
+  description:
+    'Shows the user a card with a title and a short markdown body (a summary, a result).',
   parameters: z.object({
     title: z.string().describe('a short title'),
     body: z.string().describe('markdown, a few lines'),

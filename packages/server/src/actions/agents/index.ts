@@ -34,7 +34,9 @@ export function clientTool<TContext = unknown>(
     async execute(input, runContext?: RunContext<AgentContext<TContext>>) {
       const context = runContext?.context;
       if (!(context instanceof TurnContext)) {
-        throw new ConfigurationError(`Client tool ${options.name} needs an AgentContext as the run context`);
+        throw new ConfigurationError(
+          `Client tool ${options.name} needs an AgentContext as the run context`,
+        );
       }
       return requestClientToolCall(context, options.name, input);
     },

@@ -3,8 +3,10 @@ import { BlobAttachmentStore } from '../blob-attachment-store.js';
 import type { BlobAttachmentStoreOptions } from '../blob-attachment-store-options.js';
 import { FilesystemBlobStore } from './filesystem-blob-store.js';
 
-export interface FilesystemAttachmentStoreOptions<TContext>
-  extends Omit<BlobAttachmentStoreOptions<TContext>, 'blobs' | 'uploadVia' | 'previewVia'> {
+export interface FilesystemAttachmentStoreOptions<TContext> extends Omit<
+  BlobAttachmentStoreOptions<TContext>,
+  'blobs' | 'uploadVia' | 'previewVia'
+> {
   /** The application's data directory; bytes go to `<dataDir>/attachments/`. */
   dataDir: string;
 }

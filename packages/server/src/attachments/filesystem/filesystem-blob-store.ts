@@ -34,7 +34,11 @@ export class FilesystemBlobStore implements BlobStore {
     return this.ready;
   }
 
-  async put(key: string, body: AsyncIterable<Uint8Array>, _options: { contentType: string }): Promise<number> {
+  async put(
+    key: string,
+    body: AsyncIterable<Uint8Array>,
+    _options: { contentType: string },
+  ): Promise<number> {
     const target = this.path(key);
     await this.ensureTempDir();
     const temp = join(this.directory, TEMP_DIR, `${randomUUID()}.part`);
@@ -43,7 +47,7 @@ export class FilesystemBlobStore implements BlobStore {
       const file = await open(temp, 'wx');
       try {
         for await (const chunk of body) {
-          for (let offset = 0; offset < chunk.byteLength; ) {
+          for (let offset = 0; offset < chunk.byteLength;) {
             offset += (await file.write(chunk, offset)).bytesWritten;
           }
           size += chunk.byteLength;
@@ -56,7 +60,8 @@ export class FilesystemBlobStore implements BlobStore {
       try {
         await link(temp, target);
       } catch (error) {
-        if (isErrno(error, 'EEXIST')) throw new ConflictError('This attachment has already been uploaded');
+        if (isErrno(error, 'EEXIST'))
+          throw new ConflictError('This attachment has already been uploaded');
         throw error;
       }
       return size;
@@ -71,7 +76,8 @@ export class FilesystemBlobStore implements BlobStore {
     const path = this.path(key);
     try {
       const { size } = await stat(path);
-      const end = options.firstBytes === undefined ? undefined : Math.max(0, options.firstBytes - 1);
+      const end =
+        options.firstBytes === undefined ? undefined : Math.max(0, options.firstBytes - 1);
       const stream = createReadStream(path, end === undefined ? {} : { end });
       return { body: toReadableStream(stream), size };
     } catch (error) {

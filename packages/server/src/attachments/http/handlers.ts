@@ -62,7 +62,9 @@ export async function handleDirectUpload<TContext>(
   try {
     const length = declaredLength(request);
     if (length !== undefined && length > attachments.limits.maxBytes + MULTIPART_OVERHEAD_BYTES) {
-      throw new PayloadTooLargeError(`Attachments may be at most ${attachments.limits.maxBytes} bytes`);
+      throw new PayloadTooLargeError(
+        `Attachments may be at most ${attachments.limits.maxBytes} bytes`,
+      );
     }
     file = await readMultipartFile(request, 'file');
     const attachment = await attachments.uploadDirect(file, context);

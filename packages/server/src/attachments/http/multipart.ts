@@ -75,9 +75,13 @@ export function readMultipartFile(request: Request, field = 'file'): Promise<Mul
     });
     // After the file resolved, later parse errors surface through the file stream (busboy
     // destroys it), so these listeners only decide the promise.
-    parser.on('error', (cause) => fail(new InvalidRequestError('Malformed multipart body', [], { cause })));
+    parser.on('error', (cause) =>
+      fail(new InvalidRequestError('Malformed multipart body', [], { cause })),
+    );
     parser.on('close', () => fail(missing()));
-    source.on('error', (cause) => fail(new InvalidRequestError('The upload could not be read', [], { cause })));
+    source.on('error', (cause) =>
+      fail(new InvalidRequestError('The upload could not be read', [], { cause })),
+    );
     source.pipe(parser);
   });
 }

@@ -3,8 +3,10 @@ import { BlobAttachmentStore } from '../blob-attachment-store.js';
 import type { BlobAttachmentStoreOptions } from '../blob-attachment-store-options.js';
 import { S3BlobStore } from './s3-blob-store.js';
 
-export interface S3AttachmentStoreOptions<TContext>
-  extends Omit<BlobAttachmentStoreOptions<TContext>, 'blobs'> {
+export interface S3AttachmentStoreOptions<TContext> extends Omit<
+  BlobAttachmentStoreOptions<TContext>,
+  'blobs'
+> {
   /**
    * A client, or its configuration. For MinIO-style servers: `{ endpoint, forcePathStyle: true,
    * region, credentials }`.

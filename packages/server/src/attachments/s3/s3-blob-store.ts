@@ -50,7 +50,8 @@ const isNotFound = (error: unknown): boolean =>
   statusOf(error) === 404 ||
   (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound'));
 
-const clampExpiry = (seconds: number): number => Math.min(Math.max(1, Math.ceil(seconds)), MAX_PRESIGN_SECONDS);
+const clampExpiry = (seconds: number): number =>
+  Math.min(Math.max(1, Math.ceil(seconds)), MAX_PRESIGN_SECONDS);
 
 /**
  * Blobs as objects in an S3-compatible bucket (AWS S3, MinIO, R2, …) under `<prefix><key>`.
@@ -76,7 +77,11 @@ export class S3BlobStore implements BlobStore {
     return `${this.prefix}${key}`;
   }
 
-  async put(key: string, body: AsyncIterable<Uint8Array>, options: { contentType: string }): Promise<number> {
+  async put(
+    key: string,
+    body: AsyncIterable<Uint8Array>,
+    options: { contentType: string },
+  ): Promise<number> {
     const Key = this.objectKey(key);
     const Bucket = this.bucket;
     let held: Uint8Array[] = [];
@@ -92,7 +97,14 @@ export class S3BlobStore implements BlobStore {
       ).UploadId;
       const PartNumber = parts.length + 1;
       const { ETag } = await this.client.send(
-        new UploadPartCommand({ Bucket, Key, UploadId: uploadId, PartNumber, Body: bytes, ContentLength: bytes.byteLength }),
+        new UploadPartCommand({
+          Bucket,
+          Key,
+          UploadId: uploadId,
+          PartNumber,
+          Body: bytes,
+          ContentLength: bytes.byteLength,
+        }),
       );
       parts.push({ ETag, PartNumber });
     };
@@ -143,13 +155,17 @@ export class S3BlobStore implements BlobStore {
           .send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId: uploadId }))
           .catch(() => undefined);
       }
-      if (isAlreadyUploaded(error)) throw new ConflictError('This attachment has already been uploaded');
+      if (isAlreadyUploaded(error))
+        throw new ConflictError('This attachment has already been uploaded');
       throw error;
     }
   }
 
   async get(key: string, options: { firstBytes?: number } = {}): Promise<StoredBlob | undefined> {
-    const range = options.firstBytes === undefined ? undefined : `bytes=0-${Math.max(0, options.firstBytes - 1)}`;
+    const range =
+      options.firstBytes === undefined
+        ? undefined
+        : `bytes=0-${Math.max(0, options.firstBytes - 1)}`;
     try {
       const output = await this.client.send(
         new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Range: range }),
@@ -170,7 +186,9 @@ export class S3BlobStore implements BlobStore {
 
   async exists(key: string): Promise<boolean> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }),
+      );
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
@@ -179,7 +197,9 @@ export class S3BlobStore implements BlobStore {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }),
+    );
   }
 
   /**

@@ -12,7 +12,11 @@ import { FormRequestSchema, type FormRequest } from '../form-spec.js';
 import { FORM_TOOL_DESCRIPTION, formChatTool, type FormToolOptions } from '../form-tool.js';
 
 /** The form tool as an Agents SDK function tool. */
-export type FormAgentTool<TContext> = FunctionTool<AgentContext<TContext>, typeof FormRequestSchema, string>;
+export type FormAgentTool<TContext> = FunctionTool<
+  AgentContext<TContext>,
+  typeof FormRequestSchema,
+  string
+>;
 
 /**
  * The form tool for an Agents SDK agent. List its name in the agent's

@@ -42,7 +42,8 @@ export function toAgentTool<TContext>(
     parameters: agentParameters(mcpTool.inputSchema),
     strict: false,
     async execute(input: unknown, runContext?: RunContext<AgentContext<TContext>>) {
-      const context = runContext?.context instanceof TurnContext ? runContext.context : fallbackContext;
+      const context =
+        runContext?.context instanceof TurnContext ? runContext.context : fallbackContext;
       const args: unknown = typeof input === 'string' && input !== '' ? JSON.parse(input) : input;
       return mcpTool.call(args, context);
     },

@@ -37,7 +37,12 @@ function lowerBound<T>(rows: Row<T>[], key: SortKey): number {
 }
 
 /** Keyset page over a sorted array: start strictly after `cursor` in the chosen order. */
-function pageOf<T>(rows: Row<T>[], cursor: Row<T> | undefined, limit: number, order: SortOrder): Page<T> {
+function pageOf<T>(
+  rows: Row<T>[],
+  cursor: Row<T> | undefined,
+  limit: number,
+  order: SortOrder,
+): Page<T> {
   const data: T[] = [];
   if (order === 'asc') {
     let i = cursor ? lowerBound(rows, cursor) + 1 : 0;
@@ -90,14 +95,26 @@ export class MemoryStore<TContext = unknown> extends Store<TContext> {
     const owner = this.owner(context);
     // Persist metadata fields only: the server may hand us a Thread with items.
     const { id, title, created_at, status, allowed_image_domains, metadata } = thread;
-    const value = structuredClone({ id, title, created_at, status, allowed_image_domains, metadata });
+    const value = structuredClone({
+      id,
+      title,
+      created_at,
+      status,
+      allowed_image_domains,
+      metadata,
+    });
     const existing = this.threads.get(id);
     if (existing) {
       if (existing.owner !== owner) throw new NotFoundError(`Thread ${id} not found`);
       existing.row.value = value;
       return;
     }
-    const row: Row<ThreadMetadata> = { id, value, createdMs: parseCreatedAt(created_at), seq: ++this.seq };
+    const row: Row<ThreadMetadata> = {
+      id,
+      value,
+      createdMs: parseCreatedAt(created_at),
+      seq: ++this.seq,
+    };
     this.threads.set(id, { row, owner, items: [], itemsById: new Map() });
     this.threadRows.splice(lowerBound(this.threadRows, row), 0, row);
   }
@@ -120,7 +137,8 @@ export class MemoryStore<TContext = unknown> extends Store<TContext> {
     this.threads.delete(threadId);
     this.threadRows = this.threadRows.filter((r) => r !== entry.row);
     for (const [id, att] of this.attachments) {
-      if (att.value.thread_id === threadId && att.owner === entry.owner) this.attachments.delete(id);
+      if (att.value.thread_id === threadId && att.owner === entry.owner)
+        this.attachments.delete(id);
     }
   }
 
