@@ -1,0 +1,17 @@
+// Bundles the browser runtime: one ES module entry (dist/chatkit.js) plus lazy chunks under dist/chunks/.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { chatkit: 'src/index.ts' },
+  bundle: true,
+  format: 'esm',
+  splitting: true,
+  minify: true,
+  sourcemap: true,
+  target: 'es2022',
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  logLevel: 'warning',
+});

@@ -1,0 +1,2 @@
+// Entry of the browser runtime: defines <openai-chatkit> when no other runtime has.
+export {};
