@@ -133,8 +133,8 @@ export async function startAttachmentApp(
   const getContext = (request: Request): TestContext => {
     const userId = request.headers.get('x-user-id');
     // The handlers' documented way to refuse a request: throw the response.
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (!userId)
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw new Response('{"error":{"code":"unauthorized","message":"Sign in"}}', { status: 401 });
     return { userId };
   };
