@@ -25,24 +25,26 @@ export interface IncrementalLexer {
 export function createIncrementalLexer(): IncrementalLexer {
   let previousText = '';
   let previousTokens: Token[] = [];
+  /** Whether the tokens' `raw` strings add up to the text (marked rewrites `\r\n` and tabs). */
+  let covers = false;
+  const full = (text: string) => {
+    previousTokens = lexMarkdown(text);
+    covers = previousTokens.reduce((sum, token) => sum + token.raw.length, 0) === text.length;
+  };
   return {
     lex(text) {
       if (text === previousText) return previousTokens;
-      if (!text.startsWith(previousText) || previousTokens.length < 2) {
-        previousTokens = lexMarkdown(text);
-        previousText = text;
-        return previousTokens;
-      }
-      let keep = previousTokens.length - 1;
-      if (previousTokens[keep]?.type === 'space' && keep > 0) keep -= 1;
-      const stable = previousTokens.slice(0, keep);
-      const offset = stable.reduce((sum, token) => sum + token.raw.length, 0);
-      // The kept tokens must cover the text exactly; if they do not (an extension consumed
-      // differently), fall back to a full lex.
-      if (text.slice(0, offset) !== stable.map((token) => token.raw).join('')) {
-        previousTokens = lexMarkdown(text);
+      if (!covers || previousTokens.length < 2 || !text.startsWith(previousText)) {
+        full(text);
       } else {
-        previousTokens = [...stable, ...lexMarkdown(text.slice(offset))];
+        let keep = previousTokens.length - 1;
+        if (previousTokens[keep]?.type === 'space' && keep > 1) keep -= 1;
+        const stable = previousTokens.slice(0, keep);
+        let offset = 0;
+        for (const token of stable) offset += token.raw.length;
+        const tail = lexMarkdown(text.slice(offset));
+        previousTokens = stable.concat(tail);
+        covers = tail.reduce((sum, token) => sum + token.raw.length, offset) === text.length;
       }
       previousText = text;
       return previousTokens;
