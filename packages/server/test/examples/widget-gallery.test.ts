@@ -42,11 +42,15 @@ describe('example MCP server: show_widget_gallery', () => {
       'gallery-confirm',
       'gallery-listview',
     ]);
-    // The schema materialized the action defaults, so every action kind is explicit on the wire.
+    // Every action kind is on the wire: server (default), sync, client, and a container loading state.
     const json = JSON.stringify(shown!.widget);
     expect(json).toContain(
-      '"type":"gallery.sync","payload":{"source":"gallery"},"handler":"server","loadingBehavior":"auto","streaming":false',
+      '{"type":"gallery.sync","payload":{"source":"gallery"},"streaming":false}',
     );
-    expect(json).toContain('"handler":"client"');
+    expect(json).toContain(
+      '{"type":"gallery.client","payload":{"source":"gallery"},"handler":"client"}',
+    );
+    expect(json).toContain('"loadingBehavior":"container"');
+    expect(json).toContain('"onSubmitAction":{"type":"gallery.form_submit"');
   });
 });
