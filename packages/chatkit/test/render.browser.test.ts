@@ -136,7 +136,7 @@ describe('Markdown and widgets in Chromium', () => {
     await page.locator('#markdown').screenshot({ path: join(SCREENSHOTS, 'markdown.png') });
   });
 
-  it('keeps hostile Markdown inert: nothing runs, no handler attributes, no script URLs', async () => {
+  it('keeps hostile Markdown and widget JSON inert: nothing runs, no handler attributes, no script URLs', async () => {
     const report = await page.evaluate(() => {
       const root = document.getElementById('host')!.shadowRoot!;
       const all = [...root.querySelectorAll('*')];
@@ -146,12 +146,21 @@ describe('Markdown and widgets in Chromium', () => {
         handlers: all.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
         badUrls: all.filter((el) =>
           ['href', 'src'].some((a) =>
-            /^\s*(javascript|vbscript|data:text)/i.test(el.getAttribute(a) ?? ''),
+            /^\s*(javascript|vbscript|data:text|data:image\/svg)/i.test(el.getAttribute(a) ?? ''),
           ),
         ).length,
+        styleUrls: all.filter((el) => /url\(/i.test(el.getAttribute('style') ?? '')).length,
+        blockedImages: root.querySelectorAll('#hostile .tl-w-image-blocked').length,
       };
     });
-    expect(report).toEqual({ alerts: [], scripts: 0, handlers: 0, badUrls: 0 });
+    expect(report).toEqual({
+      alerts: [],
+      scripts: 0,
+      handlers: 0,
+      badUrls: 0,
+      styleUrls: 0,
+      blockedImages: 2,
+    });
   });
 
   it('hands chatkit-link:// clicks to the host as a deeplink event', async () => {
