@@ -56,11 +56,15 @@ export function chatkitRoutes(options: ChatKitRouteOptions): Hono<AppEnv> {
       }
       const frames = result[Symbol.asyncIterator]();
       const scope = { requestId: context.requestId };
+      // Once the body is cancelled (client gone) a pending read still resolves: it must not
+      // touch the closed controller.
+      let cancelled = false;
       const bodyStream = new ReadableStream<Uint8Array>({
         pull: (controller) =>
           requestScope.run(scope, async () => {
             try {
               const next = await frames.next();
+              if (cancelled) return;
               if (next.done) {
                 finish();
                 controller.close();
@@ -68,6 +72,7 @@ export function chatkitRoutes(options: ChatKitRouteOptions): Hono<AppEnv> {
                 controller.enqueue(next.value);
               }
             } catch (error) {
+              if (cancelled) return;
               // The SDK turns failures into an `error` event; this is a bug guard, never expected.
               c.get('log').error({ err: error }, 'Stream failed');
               finish();
@@ -76,6 +81,7 @@ export function chatkitRoutes(options: ChatKitRouteOptions): Hono<AppEnv> {
           }),
         cancel: (reason) =>
           requestScope.run(scope, async () => {
+            cancelled = true;
             stream.controller.abort(reason);
             try {
               await frames.return?.();
