@@ -1,7 +1,5 @@
 import { ThreadStreamEventSchema, type ThreadStreamEvent } from '../../src/protocol/index.js';
 
-const decoder = new TextDecoder();
-
 /**
  * Splits SSE bytes into events and validates each one against the wire schema, so every test that
  * decodes a stream also proves the stream is protocol-valid. Raw JSON objects are kept alongside,
@@ -31,10 +29,9 @@ export function decodeFrames(text: string): {
 }
 
 /** Drains a streaming result (or any frame iterable) and decodes it. */
-export async function collectStream(frames: AsyncIterable<Uint8Array>) {
+export async function collectStream(frames: AsyncIterable<string>) {
   let text = '';
-  for await (const frame of frames) {
-    const chunk = decoder.decode(frame);
+  for await (const chunk of frames) {
     if (!chunk.startsWith('data: ') || !chunk.endsWith('\n\n')) {
       throw new Error(`A chunk must be exactly one SSE frame: ${JSON.stringify(chunk)}`);
     }
