@@ -59,9 +59,11 @@ export async function prepareStreamOp<TContext>(
         thread,
         () => server.respond(thread, message!, context, hook),
         async function* () {
+          // Both writes land before the first frame is flushed: a client that saw
+          // `thread.created` must find its message even if the process dies right after.
           await store.saveThread(thread, context);
-          yield { type: 'thread.created', thread: publicThread(thread) };
           message = await saveUserMessage(store, thread, input, attachments, context);
+          yield { type: 'thread.created', thread: publicThread(thread) };
           yield { type: 'thread.item.done', item: message };
         },
       );
