@@ -48,6 +48,8 @@ export interface AppConfig {
     baseURL: string | undefined;
   };
   demo: { enabled: boolean; delayMs: number };
+  /** Partial answers are stored this often while streaming; false when `THREADLINE_CHECKPOINT_MS=0`. */
+  checkpoints: { intervalMs: number; maxDeltas: number } | false;
   auth: {
     methods: AuthMethod[];
     jwt: {
@@ -279,6 +281,10 @@ export function loadConfig(
       baseURL,
     },
     demo: { enabled: demo, delayMs: s.THREADLINE_DEMO_DELAY_MS },
+    checkpoints:
+      s.THREADLINE_CHECKPOINT_MS === 0
+        ? false
+        : { intervalMs: s.THREADLINE_CHECKPOINT_MS, maxDeltas: s.THREADLINE_CHECKPOINT_DELTAS },
     auth: {
       methods,
       jwt: {

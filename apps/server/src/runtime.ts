@@ -115,6 +115,7 @@ export async function createRuntime(
       logger: log,
       agents,
       responder,
+      checkpoints: config.checkpoints,
     });
     const limiter = await createLimiter(config, logger);
     cleanups.push(() => limiter.close());
