@@ -62,7 +62,13 @@ export async function prepareStreamOp<TContext>(
           // Both writes land before the first frame is flushed: a client that saw
           // `thread.created` must find its message even if the process dies right after.
           await store.saveThread(thread, context);
-          message = await saveUserMessage(store, thread, input, attachments, context);
+          try {
+            message = await saveUserMessage(store, thread, input, attachments, context);
+          } catch (error) {
+            // No frame was sent yet: leave no empty thread behind.
+            await store.deleteThread(thread.id, context).catch(() => {});
+            throw error;
+          }
           yield { type: 'thread.created', thread: publicThread(thread) };
           yield { type: 'thread.item.done', item: message };
         },
