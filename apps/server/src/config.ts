@@ -84,6 +84,8 @@ export interface AppConfig {
     maxAttachments: number;
   };
   uploadDir: string;
+  /** Uploads no message references are deleted after this long; 0 never deletes them. */
+  uploadSweepAgeMs: number;
   /** Where the agents came from: a file path, or undefined for the built-in default agent. */
   configFile: string | undefined;
   agents: AgentsFile;
@@ -329,6 +331,7 @@ export function loadConfig(
     uploadDir: s.THREADLINE_UPLOAD_DIR
       ? resolve(cwd, s.THREADLINE_UPLOAD_DIR)
       : resolve(dataDir, 'attachments'),
+    uploadSweepAgeMs: s.THREADLINE_UPLOAD_SWEEP_AGE_SECONDS * 1000,
     configFile: configPath,
     agents,
   };

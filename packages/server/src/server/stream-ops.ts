@@ -42,12 +42,7 @@ export async function prepareStreamOp<TContext>(
   switch (request.type) {
     case 'threads.create': {
       const { input } = request.params;
-      const attachments = await loadInputAttachments(
-        store,
-        input,
-        context,
-        server.attachmentStore?.maxAttachmentsPerMessage,
-      );
+      const attachments = await loadInputAttachments(store, input, context, server.attachmentStore);
       const thread: ThreadMetadata = {
         id: store.generateThreadId(context),
         created_at: new Date().toISOString(),
@@ -78,12 +73,7 @@ export async function prepareStreamOp<TContext>(
     case 'threads.add_user_message': {
       const { thread_id, input } = request.params;
       const thread = await store.loadThread(thread_id, context);
-      const attachments = await loadInputAttachments(
-        store,
-        input,
-        context,
-        server.attachmentStore?.maxAttachmentsPerMessage,
-      );
+      const attachments = await loadInputAttachments(store, input, context, server.attachmentStore);
       let message: UserMessageItem | undefined;
       return run(
         thread,

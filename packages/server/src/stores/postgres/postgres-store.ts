@@ -329,6 +329,17 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
     const result = await this.run(this.queries.deleteAttachment, params);
     if (result.rowCount === 0) throw new NotFoundError(`Attachment ${attachmentId} not found`);
   }
+
+  override async deleteUnsentAttachments(
+    createdBeforeMs: number,
+    limit: number,
+  ): Promise<string[]> {
+    const { rows } = await this.run<{ id: string }>(this.queries.deleteUnsentAttachments, {
+      cutoff: Math.floor(createdBeforeMs),
+      limit: Math.max(0, Math.floor(limit)),
+    });
+    return rows.map((row) => row.id);
+  }
 }
 
 /** Binds `:after` only for the cursor variants. */
