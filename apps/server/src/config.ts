@@ -48,6 +48,8 @@ export interface AppConfig {
     baseURL: string | undefined;
   };
   demo: { enabled: boolean; delayMs: number };
+  /** Partial answers are stored this often while streaming; false when `THREADLINE_CHECKPOINT_MS=0`. */
+  checkpoints: { intervalMs: number; maxDeltas: number } | false;
   auth: {
     methods: AuthMethod[];
     jwt: {
@@ -82,6 +84,8 @@ export interface AppConfig {
     maxAttachments: number;
   };
   uploadDir: string;
+  /** Uploads no message references are deleted after this long; 0 never deletes them. */
+  uploadSweepAgeMs: number;
   /** Where the agents came from: a file path, or undefined for the built-in default agent. */
   configFile: string | undefined;
   agents: AgentsFile;
@@ -279,6 +283,10 @@ export function loadConfig(
       baseURL,
     },
     demo: { enabled: demo, delayMs: s.THREADLINE_DEMO_DELAY_MS },
+    checkpoints:
+      s.THREADLINE_CHECKPOINT_MS === 0
+        ? false
+        : { intervalMs: s.THREADLINE_CHECKPOINT_MS, maxDeltas: s.THREADLINE_CHECKPOINT_DELTAS },
     auth: {
       methods,
       jwt: {
@@ -323,6 +331,7 @@ export function loadConfig(
     uploadDir: s.THREADLINE_UPLOAD_DIR
       ? resolve(cwd, s.THREADLINE_UPLOAD_DIR)
       : resolve(dataDir, 'attachments'),
+    uploadSweepAgeMs: s.THREADLINE_UPLOAD_SWEEP_AGE_SECONDS * 1000,
     configFile: configPath,
     agents,
   };

@@ -26,6 +26,7 @@ import type { ClientSecretMinter } from './routes/client-secret.js';
 import type { UploadRoutes } from './routes/uploads.js';
 import { resolveSecret } from './secret.js';
 import { createStore } from './store.js';
+import { startUploadSweeper } from './upload-sweeper.js';
 
 export interface Runtime {
   app: Hono<AppEnv>;
@@ -105,6 +106,9 @@ export async function createRuntime(
     if (config.chatkit.uploadStrategy !== 'disabled') {
       uploads = await loadUploads(config, appStore.store, secret, log, agents.defaultAgent.id);
       metadataStore = uploads.attachments.store;
+      if (config.uploadSweepAgeMs > 0) {
+        cleanups.push(startUploadSweeper(uploads.attachments, config.uploadSweepAgeMs, logger));
+      }
     }
     const store = new AgentScopedStore(metadataStore, agents);
     const responder = overrides.responder ?? (await createResponder(config, agents, logger));
@@ -116,6 +120,7 @@ export async function createRuntime(
       logger: log,
       agents,
       responder,
+      checkpoints: config.checkpoints,
     });
     const limiter = await createLimiter(config, logger);
     cleanups.push(() => limiter.close());
