@@ -196,6 +196,8 @@ export const ENV_SETTINGS = {
   THREADLINE_MODEL_PROVIDER: setting(
     oneOf(['openai-responses', 'openai-chat'], 'openai-responses'),
   ),
+  THREADLINE_MODEL_IMAGE_INPUT: setting(oneOf(['inline', 'url'], 'inline')),
+  THREADLINE_MODEL_PDF_INPUT: setting(oneOf(['auto', 'file', 'text'], 'auto')),
   THREADLINE_DEMO: setting(bool(false)),
   THREADLINE_DEMO_DELAY_MS: setting(int(0, 60_000, 20)),
   // Auth

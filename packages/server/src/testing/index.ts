@@ -13,3 +13,4 @@ export {
   type FakeToolCall,
   type FakeTurn,
 } from './fake-turn.js';
+export { SAMPLE_PNG, samplePdf, sampleWav } from './sample-files.js';
