@@ -31,7 +31,7 @@ import type {
   UserMessageItem,
 } from '@threadline/server';
 import { ActionRegistry } from '@threadline/server/actions';
-import { registerFormActions } from '@threadline/server/forms';
+import { FormInteractions, registerFormActions } from '@threadline/server/forms';
 import { createFormTool, type FormTool } from '@threadline/server/forms/agents';
 import { McpHub, type McpServerConfig, type McpToolset } from '@threadline/server/mcp';
 import { mcpAgentTools } from '@threadline/server/mcp/agents';
@@ -144,7 +144,9 @@ export class AgentsResponder implements Responder {
     this.attachmentInput = attachmentInputSettings(config);
     const servers = mcpServerConfigs(mcpServers);
     this.mcp = servers.length > 0 ? new McpHub<AppContext>({ servers, logger }) : undefined;
-    this.forms = createFormTool<AppContext>();
+    this.forms = createFormTool<AppContext>({
+      interactions: new FormInteractions<AppContext>({ logger }),
+    });
     this.actions = registerFormActions(new ActionRegistry<AppContext>(), this.forms.interactions);
     this.client = new OpenAI({
       apiKey: config.apiKey ?? 'not-needed',
@@ -241,7 +243,7 @@ export class AgentsResponder implements Responder {
       model: this.model(modelName),
       tools,
       // The turn ends once the form is shown; the answer resumes it through `actions`.
-      ...(agent.forms ? { toolUseBehavior: { stopAtToolNames: [this.forms.name] } } : {}),
+      ...(agent.forms ? { toolUseBehavior: this.forms.toolUseBehavior } : {}),
       ...(forced ? { modelSettings: { toolChoice: forced }, resetToolChoice: true } : {}),
     });
     const turnInput = turnConverter(this.attachments, this.attachmentInput, context, input);
