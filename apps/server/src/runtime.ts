@@ -51,12 +51,19 @@ async function createResponder(
   config: AppConfig,
   agents: AgentRegistry,
   logger: AppLogger,
+  uploads: UploadRoutes | undefined,
 ): Promise<Responder> {
   if (config.demo.enabled) return new DemoResponder(config.demo.delayMs);
   if (!config.model.configured) return new NoModelResponder();
   // Loaded only when a model is configured: it pulls in @openai/agents.
   const { AgentsResponder } = await import('./assistant/responders/agents-sdk.js');
-  return new AgentsResponder(config.model, agents, sdkLogger(logger), config.agents.mcpServers);
+  return new AgentsResponder(
+    config.model,
+    agents,
+    sdkLogger(logger),
+    config.agents.mcpServers,
+    uploads?.attachments,
+  );
 }
 
 async function createLimiter(config: AppConfig, logger: AppLogger): Promise<RateLimiter> {
@@ -111,7 +118,8 @@ export async function createRuntime(
       }
     }
     const store = new AgentScopedStore(metadataStore, agents);
-    const responder = overrides.responder ?? (await createResponder(config, agents, logger));
+    const responder =
+      overrides.responder ?? (await createResponder(config, agents, logger, uploads));
     if (responder.close) cleanups.push(() => responder.close!());
     await responder.start?.();
     const server = new AssistantServer({

@@ -14,4 +14,5 @@ export {
   type FakeToolCall,
   type FakeTurn,
 } from './fake-turn.js';
+export { SAMPLE_PNG, samplePdf, sampleWav } from './sample-files.js';
 export { decodeSse, decodeSseFrame, readSseEvents, readSseFrames, type SseFrame } from './sse.js';
