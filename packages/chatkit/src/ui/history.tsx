@@ -78,8 +78,13 @@ function HistoryRow(props: { thread: ThreadSummary; current: boolean }) {
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
   const title = thread.title || t('New chat');
   const input = useRef<HTMLInputElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const previous = useRef(mode);
+  // Keyboard focus stays in the row: into the input when renaming, back to the row afterwards.
   useEffect(() => {
     if (mode === 'rename') input.current?.select();
+    else if (previous.current !== 'view') openButton.current?.focus();
+    previous.current = mode;
   }, [mode]);
 
   if (mode === 'rename') {
@@ -111,6 +116,7 @@ function HistoryRow(props: { thread: ThreadSummary; current: boolean }) {
       <button
         type="button"
         class="open"
+        ref={openButton}
         onClick={() => {
           void controller.setThreadId(thread.id);
           void controller.hideHistory();
