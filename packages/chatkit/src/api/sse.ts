@@ -1,5 +1,5 @@
 /**
- * Incremental Server-Sent Events parsing (docs/protocol.md: streaming ops answer `data: <json>\n\n`
+ * Incremental Server-Sent Events parsing (docs/protocol.md §1.2: streaming ops answer `data: <json>\n\n`
  * frames). Bytes are decoded as they arrive and each complete event is handed out at once, so a long
  * answer is rendered while it streams, never after the body ends.
  */

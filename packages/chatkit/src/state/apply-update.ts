@@ -2,7 +2,7 @@ import type { ThreadItemUpdate } from '@threadline/server/protocol';
 import type { Item } from './types.js';
 
 /**
- * Applies one `thread.item.updated` update (docs/protocol.md §5) to an item and returns the new item;
+ * Applies one `thread.item.updated` update (docs/protocol.md §3.1) to an item and returns the new item;
  * only the touched path is copied, so unchanged items keep their identity and skip re-rendering.
  */
 export function applyUpdate(item: Item, update: ThreadItemUpdate): Item {
