@@ -18,6 +18,7 @@ import { chatkitRoutes } from './routes/chatkit.js';
 import { clientSecretRoutes, type ClientSecretMinter } from './routes/client-secret.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { pageRoutes } from './routes/pages.js';
+import { clientBundleRoutes } from './pages/client-bundle.js';
 import type { UploadRoutes } from './routes/uploads.js';
 
 export interface AppDeps {
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', healthRoutes({ checks: deps.readiness, isDraining: deps.isDraining }));
   app.route('/', pageRoutes(config, deps.agents));
+  app.route('/chatkit', clientBundleRoutes());
   app.route('/chatkit/client_secret', clientSecretRoutes(deps.clientSecrets));
   if (deps.uploads) app.route('/chatkit', deps.uploads.routes);
   app.route('/chatkit', chatkitRoutes({ chatkit: deps.chatkit, agents: deps.agents }));

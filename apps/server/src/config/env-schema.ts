@@ -246,7 +246,7 @@ export const ENV_SETTINGS = {
           (v) => v.startsWith('/') || /^https?:\/\//.test(v),
           'expected an http(s) URL or a path starting with /',
         )
-        .default('https://cdn.platform.openai.com/deployments/chatkit/chatkit.js'),
+        .default('/chatkit/chatkit.js'),
     ),
   ),
   CHATKIT_WORKFLOW_ID: setting(str()),
