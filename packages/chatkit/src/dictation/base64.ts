@@ -1,5 +1,5 @@
-// Standard base64 (with padding) of binary data, as `input.transcribe` expects (docs/protocol.md,
-// input.transcribe). Chunked so long recordings do not overflow the argument limit of fromCharCode.
+// Standard base64 (with padding) of binary data, as `input.transcribe` expects (docs/protocol.md
+// §2.16). Chunked so long recordings do not overflow the argument limit of fromCharCode.
 
 const CHUNK = 0x8000;
 

@@ -1,4 +1,5 @@
-// One `input.transcribe` request: the recorded audio, base64, with its MIME type → the text.
+// One `input.transcribe` request (docs/protocol.md §2.16): the recorded audio, base64, with its
+// MIME type → the text.
 import { msg } from '../i18n/index.js';
 import { encodeBase64 } from './base64.js';
 import { DictationError } from './dictation-error.js';

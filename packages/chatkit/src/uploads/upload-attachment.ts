@@ -1,4 +1,4 @@
-// Uploads one file with the configured `api.uploadStrategy` (docs/protocol.md, attachments):
+// Uploads one file with the configured `api.uploadStrategy` (docs/protocol.md §2.14, §4.6):
 // - `direct`: multipart POST (field `file`) to `uploadUrl`; the server answers the attachment;
 // - `two_phase`: `attachments.create` → the bytes to `upload_descriptor` (`PUT` raw, `POST`
 //   multipart) → the attachment (from the upload answer when it is one, else the created one).
