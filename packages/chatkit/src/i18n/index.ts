@@ -56,3 +56,5 @@ export function createTranslator(locale?: string): Translator {
     dir: directionOf(catalog),
   };
 }
+
+export { historySection, type HistorySection } from './history-sections.js';
