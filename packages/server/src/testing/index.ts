@@ -13,3 +13,8 @@ export {
   type FakeToolCall,
   type FakeTurn,
 } from './fake-turn.js';
+export {
+  hashEmbedding,
+  startHashEmbeddingServer,
+  type HashEmbeddingServer,
+} from './hash-embedding-server.js';
