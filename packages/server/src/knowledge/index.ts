@@ -52,3 +52,8 @@ export {
   SqliteKnowledgeBackend,
   type SqliteKnowledgeBackendOptions,
 } from './backends/sqlite-backend.js';
+export {
+  PostgresKnowledgeBackend,
+  type PostgresKnowledgeBackendOptions,
+  type SqlQueryable,
+} from './backends/postgres-backend.js';
