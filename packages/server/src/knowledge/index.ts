@@ -57,3 +57,13 @@ export {
   type PostgresKnowledgeBackendOptions,
   type SqlQueryable,
 } from './backends/postgres-backend.js';
+export { KnowledgeCitations, passageSource, quote } from './citations.js';
+export {
+  citationsFor,
+  runKnowledgeSearch,
+  SEARCH_KNOWLEDGE_TOOL_NAME,
+  SearchKnowledgeParameters,
+  searchKnowledgeChatTool,
+  type SearchKnowledgeOptions,
+  type SearchKnowledgePassage,
+} from './search-tool.js';
