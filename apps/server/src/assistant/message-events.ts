@@ -3,7 +3,7 @@ import type { AssistantMessageItem, ThreadStreamEventInput } from '@threadline/s
 /**
  * Streams one assistant message from text chunks: `thread.item.added` → `content_part.added` →
  * `text_delta`… → `content_part.done` → `thread.item.done`. If the stream is cancelled midway, the
- * server keeps the text already sent (PROTOCOL.md §6.9).
+ * server keeps the text already sent (docs/protocol.md §6.9).
  */
 export async function* streamTextMessage(
   chunks: AsyncIterable<string>,
