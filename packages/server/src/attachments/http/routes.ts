@@ -41,8 +41,17 @@ const decodeSegment = (segment: string): string | undefined => {
  * Anything else resolves to `undefined`.
  *
  * @example
+ * ```ts
+ * import { createAttachmentRoutes, type BlobAttachmentStore } from '@threadline/server/attachments';
+ * import { Hono } from 'hono';
+ * // given: type Ctx = { userId: string };
+ * // given: declare const attachments: BlobAttachmentStore<Ctx>;
+ * // given: declare const getContext: (request: Request) => Ctx;
+ *
+ * const app = new Hono();
  * const routes = createAttachmentRoutes(attachments, { getContext });
  * app.all('/chatkit/*', async (c) => (await routes(c.req.raw)) ?? c.notFound());
+ * ```
  */
 export function createAttachmentRoutes<TContext>(
   attachments: BlobAttachmentStore<TContext>,
