@@ -139,7 +139,7 @@ class HookedChatKitServer<TContext> extends ChatKitServer<TContext> {
  * import { MemoryStore } from '@threadline/server/stores/memory';
  *
  * const server = createChatKitServer({
- *   store: new MemoryStore(),
+ *   store: new MemoryStore<{ userId: string }>(),
  *   async *respond(thread) {
  *     yield assistantMessage(thread, 'Hello!');
  *   },
