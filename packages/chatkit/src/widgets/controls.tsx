@@ -151,6 +151,7 @@ export function Select(props: { node: Props }) {
     <select
       id={fieldId(runtime.uid, name)}
       name={name}
+      title={str(node.placeholder) ?? name}
       class={controlClass('tl-w-control tl-w-select', node, 'outline')}
       style={controlStyle(node)}
       value={value}
@@ -192,6 +193,7 @@ export function DatePicker(props: { node: Props }) {
       type="date"
       id={fieldId(runtime.uid, name)}
       name={name}
+      title={str(node.placeholder) ?? name}
       class={controlClass('tl-w-control tl-w-date', node, 'outline')}
       style={controlStyle(node)}
       value={value}
@@ -276,6 +278,8 @@ function textFieldProps(node: Props, runtime: { uid: string; containerBusy: bool
   return {
     id: fieldId(runtime.uid, name),
     name,
+    // A fallback accessible name for fields without a Label (a Label's text wins over `title`).
+    title: str(node.placeholder) ?? name,
     placeholder: str(node.placeholder),
     required: node.required === true,
     pattern: str(node.pattern),

@@ -80,11 +80,14 @@ describe('WidgetView', () => {
       ['Select', /<select id="tlw\d+-f-size" name="size"/],
       [
         'DatePicker',
-        /<input type="date" id="tlw\d+-f-when" name="when" class="[^"]*" style="[^"]*" value="2026-01-15"/,
+        /<input type="date" id="tlw\d+-f-when" name="when" title="when" class="[^"]*" style="[^"]*" value="2026-01-15"/,
       ],
       ['Checkbox', /<input type="checkbox" id="tlw\d+-f-agree" name="agree" checked/],
       ['RadioGroup', /role="radiogroup"[^>]*aria-label="color"/],
-      ['Input', /<input id="tlw\d+-f-name" name="name" placeholder="Your name" required/],
+      [
+        'Input',
+        /<input id="tlw\d+-f-name" name="name" title="Your name" placeholder="Your name" required/,
+      ],
       ['Textarea', /<textarea id="tlw\d+-f-notes" name="notes"/],
       ['Chart', /class="tl-w-chart tl-w-chart-pending" style="height:200px;"/],
       ['Table', /<div class="tl-w-table"><table><thead><tr><th dir="auto">/],
