@@ -140,14 +140,25 @@ function optionsOf(value: unknown): Option[] {
   );
 }
 
+/** Above this many options a Select shows a filter field unless `searchable: false` (§8.3). */
+const SEARCH_THRESHOLD = 15;
+
 export function Select(props: { node: Props }) {
   const { node } = props;
   const runtime = useRuntime();
   const name = str(node.name) ?? '';
   const [value, setValue] = useField(name, str(node.defaultValue) ?? '');
+  const [query, setQuery] = useState('');
   const change = useChangeAction(node);
   const options = optionsOf(node.options);
-  return (
+  const searchable = node.searchable ?? options.length > SEARCH_THRESHOLD;
+  const needle = query.trim().toLowerCase();
+  const shown = needle
+    ? options.filter(
+        (option) => option.value === value || option.label.toLowerCase().includes(needle),
+      )
+    : options;
+  const select = (
     <select
       id={fieldId(runtime.uid, name)}
       name={name}
@@ -168,7 +179,7 @@ export function Select(props: { node: Props }) {
       >
         {str(node.placeholder) ?? ''}
       </option>
-      {options.map((option) => (
+      {shown.map((option) => (
         <option
           key={option.value}
           value={option.value}
@@ -179,6 +190,20 @@ export function Select(props: { node: Props }) {
         </option>
       ))}
     </select>
+  );
+  if (searchable !== true) return select;
+  return (
+    <div class="tl-w-searchable">
+      <input
+        type="search"
+        class="tl-w-control tl-w-input"
+        placeholder="Search…"
+        aria-label={`Search ${str(node.placeholder) ?? name}`}
+        value={query}
+        onInput={(event) => setQuery(event.currentTarget.value)}
+      />
+      {select}
+    </div>
   );
 }
 

@@ -239,3 +239,15 @@ describe('FormScope', () => {
     expect(outer.collect()).toEqual({ owner: 'ana', todo: { done: false } });
   });
 });
+
+describe('Select search', () => {
+  const options = Array.from({ length: 16 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
+  it('shows a filter field above 15 options or when searchable, not otherwise', () => {
+    const card = (select: Record<string, unknown>) =>
+      render({ type: 'Card', children: [{ type: 'Select', name: 's', ...select }] });
+    expect(card({ options })).toContain('type="search"');
+    expect(card({ options: options.slice(0, 3), searchable: true })).toContain('type="search"');
+    expect(card({ options: options.slice(0, 3) })).not.toContain('type="search"');
+    expect(card({ options, searchable: false })).not.toContain('type="search"');
+  });
+});
