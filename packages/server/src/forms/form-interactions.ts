@@ -139,7 +139,7 @@ export function formAnswerContext(pending: PendingForm, outcome: FormOutcome): s
 }
 
 /**
- * Form-based human-in-the-loop (SEED-SYSTEMS §A.5): a tool shows a form widget and records a
+ * Form-based human-in-the-loop (docs/seeds.md §A.5): a tool shows a form widget and records a
  * pending interaction in `thread.metadata` (so it survives a restart: it lives in the `Store`);
  * the form's buttons send `human.form_submit` / `human.best_judgement` / `human.cancel`; the
  * answer is validated (invalid → the form comes back with the errors), the form is replaced by a

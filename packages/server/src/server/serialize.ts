@@ -5,7 +5,7 @@ import type { Page } from '../protocol/page.js';
 import type { Thread, ThreadMetadata } from '../protocol/thread.js';
 
 /**
- * Output rules of PROTOCOL.md §1.3: null-valued keys are dropped everywhere, and an attachment's
+ * Output rules of docs/protocol.md §1.3: null-valued keys are dropped everywhere, and an attachment's
  * integration `metadata` never leaves the server. Attachments are recognised structurally
  * (`mime_type` + `name`), so the rule holds wherever one is nested.
  */

@@ -101,7 +101,7 @@ async function ask(h: Harness) {
   return { events, threadId: threadIdOf(events), form, interactionId: interactionIdOf(form) };
 }
 
-describe('form-based human-in-the-loop over real HTTP (SEED-SYSTEMS §A.5)', () => {
+describe('form-based human-in-the-loop over real HTTP (docs/seeds.md §A.5)', () => {
   it('asks, rejects a missing answer, accepts a valid one, shows the summary and continues the agent', async () => {
     const h = (harness = await startHarness(
       [ASK, { text: 'Booked economy to Lisbon on 1 May.' }],
