@@ -33,6 +33,12 @@ export interface ChatKitServerOptions<TContext> {
    * at most that much; `false` turns it off. See docs/crash-safety.md.
    */
   checkpoints?: CheckpointOptions | false | undefined;
+  /**
+   * One turn per thread at a time, across processes (stores with leases: the SQL and memory
+   * stores): a second concurrent turn gets a 409. The lease lasts this long without renewal, so a
+   * crashed process frees its threads after it (default 30 s); `false` turns serialization off.
+   */
+  turnLeaseMs?: number | false | undefined;
 }
 
 export interface ProcessOptions {
@@ -58,12 +64,14 @@ export abstract class ChatKitServer<TContext = unknown> {
   readonly attachmentStore: AttachmentStore<TContext> | undefined;
   readonly logger: Logger;
   readonly checkpoints: CheckpointOptions | false | undefined;
+  readonly turnLeaseMs: number | false | undefined;
 
   constructor(options: ChatKitServerOptions<TContext>) {
     this.store = options.store;
     this.attachmentStore = options.attachmentStore;
     this.logger = options.logger ?? consoleLogger;
     this.checkpoints = options.checkpoints;
+    this.turnLeaseMs = options.turnLeaseMs;
   }
 
   // ---- hooks (override points) ----

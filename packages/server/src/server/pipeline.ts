@@ -35,6 +35,8 @@ export interface StreamPlan<TContext> {
   abort?: () => void;
   /** The integration's events (`respond`/`action`), started after `stream_options`. */
   source: () => AsyncIterable<ThreadStreamEventInput>;
+  /** Called once when the stream has ended and everything is stored (releases the turn lease). */
+  onClosed?: () => Promise<void>;
 }
 
 /** Converts anything an integration threw into the one `error` event the client sees (§6.3 step 6). */
@@ -321,6 +323,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
     this.phase = 'done';
     this.plan.signal.removeEventListener('abort', this.onAbort);
     await this.cancelling;
+    await this.plan.onClosed?.();
     return DONE;
   }
 }

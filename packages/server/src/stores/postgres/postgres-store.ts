@@ -22,6 +22,7 @@ import {
   toPage,
   type OwnerParams,
 } from '../sql/rows.js';
+import { acquireLeaseSql, leasesTableSql, releaseLeaseSql } from '../sql/leases.js';
 import { postgresMigrations } from '../sql/schema.js';
 import { tableNames, type TableNames } from '../sql/tables.js';
 import { fromJsonb, isUnrepresentable, lookupId, toJsonb } from '../sql/unicode.js';
@@ -81,6 +82,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   private readonly resolveOwner: ResolveOwner<TContext>;
   private migration: Promise<void> | undefined;
   private migrated = false;
+  private leases: Promise<void> | undefined;
 
   constructor(options: PostgresStoreOptions<TContext> = {}) {
     super();
@@ -328,6 +330,41 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
     const params = { id: lookupId(attachmentId), ...this.owner(context) };
     const result = await this.run(this.queries.deleteAttachment, params);
     if (result.rowCount === 0) throw new NotFoundError(`Attachment ${attachmentId} not found`);
+  }
+
+  override async leaseThread(threadId: string, holder: string, ttlMs: number): Promise<boolean> {
+    await this.ensureLeases();
+    const now = Date.now();
+    const { rows } = await this.run(acquireLeaseSql(this.tables), {
+      thread_id: lookupId(threadId),
+      holder,
+      expires_ms: now + ttlMs,
+      now_ms: now,
+    });
+    return rows.length > 0;
+  }
+
+  override async releaseThreadLease(threadId: string, holder: string): Promise<void> {
+    await this.ensureLeases();
+    await this.run(releaseLeaseSql(this.tables), { thread_id: lookupId(threadId), holder });
+  }
+
+  /** Creates the lease table once, under the migration lock (see stores/sql/leases.ts). */
+  private ensureLeases(): Promise<void> {
+    this.leases ??= this.migrate()
+      .then(() =>
+        this.transaction(async (client) => {
+          await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+            `threadline:migrate:${this.tables.schema}`,
+          ]);
+          await client.query(leasesTableSql(this.tables));
+        }),
+      )
+      .catch((error: unknown) => {
+        this.leases = undefined;
+        throw error;
+      });
+    return this.leases;
   }
 
   override async deleteUnsentAttachments(
