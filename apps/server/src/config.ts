@@ -46,6 +46,10 @@ export interface AppConfig {
     titleModel: string | undefined;
     apiKey: string | undefined;
     baseURL: string | undefined;
+    /** Images as `data:` URLs (`inline`) or as signed preview URLs the provider fetches (`url`). */
+    imageInput: 'inline' | 'url';
+    /** PDFs as file input, as extracted text, or `auto` (text on OpenAI-compatible Chat servers). */
+    pdfInput: 'auto' | 'file' | 'text';
   };
   demo: { enabled: boolean; delayMs: number };
   /** Partial answers are stored this often while streaming; false when `THREADLINE_CHECKPOINT_MS=0`. */
@@ -281,6 +285,8 @@ export function loadConfig(
       titleModel: s.THREADLINE_TITLE_MODEL,
       apiKey,
       baseURL,
+      imageInput: s.THREADLINE_MODEL_IMAGE_INPUT,
+      pdfInput: s.THREADLINE_MODEL_PDF_INPUT,
     },
     demo: { enabled: demo, delayMs: s.THREADLINE_DEMO_DELAY_MS },
     checkpoints:

@@ -12,6 +12,12 @@ export {
   type ProcessOptions,
 } from './server/chatkit-server.js';
 export {
+  createChatKitServer,
+  type ChatKitServerHooks,
+  type CreateChatKitServerOptions,
+} from './server/create-chatkit-server.js';
+export { assistantMessage } from './server/assistant-message.js';
+export {
   isStreamingResult,
   type JsonResult,
   type ProcessResult,

@@ -1,7 +1,7 @@
 import type { ProgressUpdateEvent } from '@threadline/server/protocol';
 
 /**
- * Progress updates in the Rails seed's style (SEED-SYSTEMS §A.2): "Analyzing your request…" when a
+ * Progress updates in the Rails seed's style (docs/seeds.md §A.2): "Analyzing your request…" when a
  * turn starts, one line per tool call, "Preparing a response…" once tool results are in.
  * ChatKit has no `tool`/`bookmark` icons, so the nearest ChatKit icons stand in for them.
  */

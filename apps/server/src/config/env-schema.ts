@@ -197,6 +197,8 @@ export const ENV_SETTINGS = {
   THREADLINE_MODEL_PROVIDER: setting(
     oneOf(['openai-responses', 'openai-chat'], 'openai-responses'),
   ),
+  THREADLINE_MODEL_IMAGE_INPUT: setting(oneOf(['inline', 'url'], 'inline')),
+  THREADLINE_MODEL_PDF_INPUT: setting(oneOf(['auto', 'file', 'text'], 'auto')),
   THREADLINE_DEMO: setting(bool(false)),
   THREADLINE_DEMO_DELAY_MS: setting(int(0, 60_000, 20)),
   THREADLINE_CHECKPOINT_MS: setting(int(0, 600_000, 1_000)),
@@ -244,7 +246,7 @@ export const ENV_SETTINGS = {
           (v) => v.startsWith('/') || /^https?:\/\//.test(v),
           'expected an http(s) URL or a path starting with /',
         )
-        .default('https://cdn.platform.openai.com/deployments/chatkit/chatkit.js'),
+        .default('/chatkit/chatkit.js'),
     ),
   ),
   CHATKIT_WORKFLOW_ID: setting(str()),

@@ -1,24 +1,12 @@
-import { ThreadStreamEventSchema, type ThreadStreamEvent } from '@threadline/server/protocol';
+import type { ThreadStreamEvent } from '@threadline/server/protocol';
+import { decodeSse, readSseEvents } from '@threadline/server/testing';
 
 /** Splits an SSE body into events, validating each one against the wire schema. */
-export function parseSse(text: string): ThreadStreamEvent[] {
-  const events: ThreadStreamEvent[] = [];
-  for (const frame of text.split('\n\n')) {
-    if (frame.trim() === '') continue;
-    if (!frame.startsWith('data: '))
-      throw new Error(`Not an SSE data frame: ${JSON.stringify(frame)}`);
-    events.push(ThreadStreamEventSchema.parse(JSON.parse(frame.slice(6))));
-  }
-  return events;
-}
+export const parseSse = (text: string): ThreadStreamEvent[] =>
+  decodeSse(text).map((frame) => frame.event);
 
 /** Reads a whole SSE response. */
-export async function readEvents(response: Response): Promise<ThreadStreamEvent[]> {
-  if (response.headers.get('content-type') !== 'text/event-stream') {
-    throw new Error(`Expected an SSE response, got ${response.status} ${await response.text()}`);
-  }
-  return parseSse(await response.text());
-}
+export const readEvents = readSseEvents;
 
 /** The concatenated text deltas of a stream. */
 export const streamedText = (events: ThreadStreamEvent[]): string =>

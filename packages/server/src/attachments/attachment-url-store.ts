@@ -14,7 +14,7 @@ export interface AttachmentUrlSigner<TContext> {
 /**
  * A `Store` that delegates everything to another store, but hands out attachments (on their own
  * and inside user messages) with freshly signed preview URLs, the "short-lived signed URL
- * generated at load time" of PROTOCOL.md §4.6. Stored URLs may have expired; loaded ones have not.
+ * generated at load time" of docs/protocol.md §4.6. Stored URLs may have expired; loaded ones have not.
  * With presigned uploads it also finalizes an uploaded attachment the first time it is loaded.
  */
 export class AttachmentUrlStore<TContext> extends Store<TContext> {

@@ -18,7 +18,7 @@ import {
 } from '../widgets/builders.js';
 import { answerText, type FormAnswers, type FormField, type FormSpec } from './form-spec.js';
 
-/** Action types of the form buttons (SEED-SYSTEMS §A.5). */
+/** Action types of the form buttons (docs/seeds.md §A.5). */
 export const FORM_ACTIONS = {
   submit: 'human.form_submit',
   bestJudgement: 'human.best_judgement',

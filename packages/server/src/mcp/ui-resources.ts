@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { WidgetRootSchema, type WidgetRoot } from '../protocol/widgets/index.js';
 import type { Logger } from '../server/logger.js';
 
-/** The MIME type of a ChatKit widget carried in an MCP tool result (SEED-SYSTEMS §A.3). */
+/** The MIME type of a ChatKit widget carried in an MCP tool result (docs/seeds.md §A.3). */
 export const WIDGET_MIME_TYPE = 'application/vnd.ui.widget+json';
 /** Widget resources have URIs under this scheme: `ui://widgets/<tool>/<instance-id>`. */
 export const WIDGET_URI_SCHEME = 'ui://';

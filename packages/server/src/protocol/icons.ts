@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The 64 literal icon names of ChatKit (PROTOCOL.md §8.8). */
+/** The 64 literal icon names of ChatKit (docs/protocol.md §8.8). */
 export const ICON_NAMES = [
   'agent',
   'analytics',

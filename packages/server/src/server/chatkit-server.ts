@@ -49,13 +49,14 @@ export interface ProcessOptions {
 /**
  * A ChatKit backend (chatkit-python `ChatKitServer`). Subclass it and implement `respond`; the
  * other hooks are optional. `process()` takes a request body and returns either SSE frames or JSON.
+ * Without a class, `createChatKitServer({ store, respond })` types the hooks for you.
  *
  * @example
+ * import { assistantMessage, ChatKitServer, type ThreadMetadata } from '@threadline/server';
+ *
  * class MyServer extends ChatKitServer<{ userId: string }> {
- *   async *respond(thread, input, context) {
- *     yield { type: 'thread.item.done', item: { type: 'assistant_message', id: 'msg_1',
- *       thread_id: thread.id, created_at: new Date().toISOString(),
- *       content: [{ type: 'output_text', text: 'Hello!' }] } };
+ *   async *respond(thread: ThreadMetadata) {
+ *     yield assistantMessage(thread, 'Hello!');
  *   }
  * }
  */

@@ -7,7 +7,7 @@ import { TurnCheckpoints, type CheckpointOptions } from './checkpoints.js';
 import type { Logger } from './logger.js';
 import { normalizeEvent } from './normalize-event.js';
 import { applyPendingUpdate } from './pending-items.js';
-import { encodeEvent, publicThread } from './serialize.js';
+import { frameEvent, publicThread } from './serialize.js';
 import { threadFingerprint } from './thread-changes.js';
 
 /** What the pipeline needs from the server: the store, hooks it calls, and a logger. */
@@ -68,7 +68,7 @@ const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 export function processEvents<TContext>(
   host: PipelineHost<TContext>,
   plan: StreamPlan<TContext>,
-): AsyncIterableIterator<Uint8Array> {
+): AsyncIterableIterator<string> {
   return new EventPipeline(host, plan);
 }
 
@@ -78,8 +78,8 @@ export function processEvents<TContext>(
  * difference is measurable in `npm run bench`). Frames other than the one being returned wait in
  * `queue`.
  */
-class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
-  private readonly queue: Uint8Array[] = [];
+class EventPipeline<TContext> implements AsyncIterableIterator<string> {
+  private readonly queue: string[] = [];
   private readonly pending = new Map<string, ThreadItem>();
   private phase: 'prelude' | 'stream' | 'done' = 'prelude';
   private prelude: AsyncIterator<ThreadStreamEvent> | undefined;
@@ -122,7 +122,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
    * on the integration's `next()`; a text delta resolves it directly, anything else goes through
    * the general step below.
    */
-  next(): Promise<IteratorResult<Uint8Array>> {
+  next(): Promise<IteratorResult<string>> {
     if (this.queue.length === 0 && this.phase === 'stream' && !this.settled) {
       return this.iterator!.next().then(this.onPulled, this.onPullFailed);
     }
@@ -131,7 +131,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
 
   private readonly onPulled = (
     next: IteratorResult<ThreadStreamEventInput>,
-  ): IteratorResult<Uint8Array> | Promise<IteratorResult<Uint8Array>> => {
+  ): IteratorResult<string> | Promise<IteratorResult<string>> => {
     if (!this.settled && !next.done) {
       const raw = next.value;
       // A text delta is only applied to the pending copy and forwarded: no validation, persistence
@@ -144,7 +144,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
             applyPendingUpdate(item, raw.update);
             this.checkpoints?.onDelta(raw.item_id);
           }
-          return { value: encodeEvent(raw as ThreadStreamEvent), done: false };
+          return { value: frameEvent(raw as ThreadStreamEvent), done: false };
         } catch (error) {
           return this.fail(error).then(() => this.next());
         }
@@ -153,11 +153,11 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
     return this.afterPull(next).then(() => this.next());
   };
 
-  private readonly onPullFailed = (error: unknown): Promise<IteratorResult<Uint8Array>> =>
+  private readonly onPullFailed = (error: unknown): Promise<IteratorResult<string>> =>
     this.fail(error).then(() => this.next());
 
   /** Queued frames first; then the prelude; the end of the stream once settled. */
-  private async step(): Promise<IteratorResult<Uint8Array>> {
+  private async step(): Promise<IteratorResult<string>> {
     for (;;) {
       if (this.queue.length > 0) return { value: this.queue.shift()!, done: false };
       if (this.settled || this.phase === 'done') return this.close();
@@ -174,7 +174,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
   }
 
   /** The consumer stopped reading: treat it as a cancel (§6.9) and stop the hooks too. */
-  async return(): Promise<IteratorResult<Uint8Array>> {
+  async return(): Promise<IteratorResult<string>> {
     if (!this.settled) {
       this.plan.abort?.();
       void this.cancel();
@@ -189,13 +189,13 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
       this.prelude ??= plan.prelude()[Symbol.asyncIterator]();
       const next = await this.prelude.next();
       if (!next.done) {
-        this.queue.push(encodeEvent(next.value));
+        this.queue.push(frameEvent(next.value));
         return;
       }
     }
     if (this.settled) return;
     this.queue.push(
-      encodeEvent({
+      frameEvent({
         type: 'stream_options',
         stream_options: host.getStreamOptions(plan.thread, plan.context),
       }),
@@ -243,7 +243,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
         break;
     }
     if (this.settled) return;
-    if (forward) this.queue.push(encodeEvent(event));
+    if (forward) this.queue.push(frameEvent(event));
     await this.pushThreadUpdate();
   }
 
@@ -254,7 +254,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
     if (now === this.snapshot) return;
     await this.host.store.saveThread(thread, context);
     this.snapshot = now;
-    this.queue.push(encodeEvent({ type: 'thread.updated', thread: publicThread(thread) }));
+    this.queue.push(frameEvent({ type: 'thread.updated', thread: publicThread(thread) }));
   }
 
   /** Normal end, or the end after an error event (§6.3 steps 5 and 7). */
@@ -286,7 +286,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
     if (!(error instanceof BaseStreamError)) {
       logger.error('Error while generating streamed response', error);
     }
-    this.queue.push(encodeEvent(errorEventFor(error)));
+    this.queue.push(frameEvent(errorEventFor(error)));
     try {
       await this.end();
     } catch (cause) {
@@ -318,7 +318,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
   }
 
   /** Ends the stream once any cancellation is stored, so a client that stops and sends again finds it. */
-  private async close(): Promise<IteratorResult<Uint8Array>> {
+  private async close(): Promise<IteratorResult<string>> {
     this.queue.length = 0;
     this.phase = 'done';
     this.plan.signal.removeEventListener('abort', this.onAbort);

@@ -10,12 +10,12 @@ import type { StreamingReq } from '../protocol/requests.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
 import type { ChatKitServer } from './chatkit-server.js';
 import { processEvents, type StreamPlan } from './pipeline.js';
-import { encodeEvent, publicThread } from './serialize.js';
+import { frameEvent, publicThread } from './serialize.js';
 import { answerStructuredInput } from './structured-input.js';
 import { acquireTurnLease } from './turn-lock.js';
 import { loadInputAttachments, saveUserMessage } from './user-message.js';
 
-type Frames = AsyncIterable<Uint8Array>;
+type Frames = AsyncIterable<string>;
 /** How far back `add_client_tool_output` and `retry_after_item` look, per page (reference: 20). */
 const LOOKBACK = 20;
 
@@ -176,7 +176,7 @@ export async function prepareStreamOp<TContext>(
       if (sender && sender.type !== 'widget') {
         // Reference behaviour: a single non-retryable error event, no stream_options (§6.8).
         return (async function* () {
-          yield encodeEvent({ type: 'error', code: 'stream.error', allow_retry: false });
+          yield frameEvent({ type: 'error', code: 'stream.error', allow_retry: false });
         })();
       }
       return run(thread, () => server.action(thread, action, sender, context, hook));

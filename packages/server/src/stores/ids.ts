@@ -1,4 +1,4 @@
-/** Item kinds that get generated ids, and their prefixes (PROTOCOL.md §7.1). */
+/** Item kinds that get generated ids, and their prefixes (docs/protocol.md §7.1). */
 export const ID_PREFIXES = {
   thread: 'thr',
   message: 'msg',

@@ -1,6 +1,6 @@
 /**
  * Position of a row: creation time (ms), then a strictly increasing insertion sequence, so items
- * created in the same millisecond keep their insertion order (PROTOCOL.md §1.3, §7.2).
+ * created in the same millisecond keep their insertion order (docs/protocol.md §1.3, §7.2).
  */
 export interface SortKey {
   createdMs: number;

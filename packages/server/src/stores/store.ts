@@ -12,7 +12,7 @@ export type SortOrder = 'asc' | 'desc';
  * context last). Every method is scoped by `context`: another user's thread, item or attachment
  * must raise `NotFoundError`, exactly as a missing one does.
  *
- * Contract (PROTOCOL.md §7):
+ * Contract (docs/protocol.md §7):
  * - `loadThreadItems`/`loadThreads` order by creation, ties broken by insertion order; `after` is an
  *   exclusive cursor (an id); `has_more` is computed by fetching one extra; `after` is set only when
  *   `has_more`.

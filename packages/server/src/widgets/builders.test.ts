@@ -4,7 +4,7 @@ import { WidgetRootSchema } from '../protocol/widgets/index.js';
 import * as builders from './builders.js';
 import { Button, Card, Select, Text } from './builders.js';
 
-describe('widget builders (PROTOCOL.md §8.1, §11.3 json_dump_excludes_none_fields)', () => {
+describe('widget builders (docs/protocol.md §8.1, §11.3 json_dump_excludes_none_fields)', () => {
   it('serializes with type and without unset props', () => {
     const data = JSON.parse(JSON.stringify(Card({ children: [Text({ value: 'Hello' })] })));
     expect(data).toStrictEqual({ type: 'Card', children: [{ type: 'Text', value: 'Hello' }] });

@@ -9,7 +9,7 @@ const fromDict = (json: unknown): WidgetRoot => WidgetRootSchema.parse(json);
 const types = (before: WidgetRoot, after: WidgetRoot): string[] =>
   diffWidget(before, after).map((update) => update.type);
 
-describe('diffWidget (PROTOCOL.md §8.5, §11.3 diff)', () => {
+describe('diffWidget (docs/protocol.md §8.5, §11.3 diff)', () => {
   describe('typed components', () => {
     it('equal cards → []', () => {
       expect(types(Card({ children: [] }), Card({ children: [] }))).toEqual([]);

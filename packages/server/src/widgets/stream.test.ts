@@ -19,7 +19,7 @@ async function* states(...values: WidgetRoot[]): AsyncGenerator<WidgetRoot> {
 const textCard = (value: string) =>
   Card({ children: [Text({ id: 'text', value, streaming: true })] });
 
-describe('streamWidget (PROTOCOL.md §8.6)', () => {
+describe('streamWidget (docs/protocol.md §8.6)', () => {
   it('emits a static widget as one thread.item.done', async () => {
     const widget = Card({ children: [Text({ value: 'Hi' })] });
     const events = await collect(

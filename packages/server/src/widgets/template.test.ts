@@ -21,7 +21,7 @@ function dropNulls(value: unknown): unknown {
   );
 }
 
-describe('WidgetTemplate.fromFile (PROTOCOL.md §8.4, §11.3 widget_template_from_file)', () => {
+describe('WidgetTemplate.fromFile (docs/protocol.md §8.4, §11.3 widget_template_from_file)', () => {
   const data = readFixture('data.json') as Promise<Record<string, Record<string, unknown> | null>>;
 
   it.each([

@@ -28,7 +28,7 @@ interface WireItem {
 }
 
 describe.each(BACKENDS)(
-  'attachments over real HTTP, %s backend (PROTOCOL.md §2.14, §2.15, §4.6)',
+  'attachments over real HTTP, %s backend (docs/protocol.md §2.14, §2.15, §4.6)',
   (backend) => {
     let app: AttachmentApp;
     const presigned = backend === 's3-presigned';

@@ -17,12 +17,12 @@ export interface StoreFixture {
 export type CurrentStore = () => Store<TestContext>;
 
 /**
- * The `Store` contract (PROTOCOL.md §7, every case of §11.2 plus isolation, pagination ties,
+ * The `Store` contract (docs/protocol.md §7, every case of §11.2 plus isolation, pagination ties,
  * idempotency and concurrency). `makeStore` is called before every test and must return an empty
  * store; `cleanup` runs after it.
  */
 export function describeStoreContract(name: string, makeStore: () => Promise<StoreFixture>): void {
-  describe(`${name} satisfies the Store contract (PROTOCOL.md §7)`, () => {
+  describe(`${name} satisfies the Store contract (docs/protocol.md §7)`, () => {
     let fixture: StoreFixture | undefined;
     beforeEach(async () => {
       fixture = await makeStore();

@@ -1,44 +1,26 @@
-import { ThreadStreamEventSchema, type ThreadStreamEvent } from '../../src/protocol/index.js';
+import type { ThreadStreamEvent } from '../../src/protocol/index.js';
+import { decodeSse, decodeSseFrame } from '../../src/testing/sse.js';
 
-const decoder = new TextDecoder();
-
-/**
- * Splits SSE bytes into events and validates each one against the wire schema, so every test that
- * decodes a stream also proves the stream is protocol-valid. Raw JSON objects are kept alongside,
- * for asserting on exact keys (e.g. that a null field is absent).
- */
+/** A whole SSE body as schema-validated events, with the raw JSON alongside (exact-key asserts). */
 export function decodeFrames(text: string): {
   events: ThreadStreamEvent[];
   raw: Record<string, unknown>[];
 } {
-  const raw: Record<string, unknown>[] = [];
-  for (const frame of text.split('\n\n')) {
-    if (frame === '') continue;
-    if (!frame.startsWith('data: '))
-      throw new Error(`Not an SSE data frame: ${JSON.stringify(frame)}`);
-    raw.push(JSON.parse(frame.slice('data: '.length)) as Record<string, unknown>);
-  }
-  const events = raw.map((json, i) => {
-    const parsed = ThreadStreamEventSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new Error(
-        `Event ${i} is not protocol-valid: ${parsed.error.message}\n${JSON.stringify(json)}`,
-      );
-    }
-    return parsed.data;
-  });
-  return { events, raw };
+  const frames = decodeSse(text);
+  return { events: frames.map((f) => f.event), raw: frames.map((f) => f.raw) };
 }
 
-/** Drains a streaming result (or any frame iterable) and decodes it. */
-export async function collectStream(frames: AsyncIterable<Uint8Array>) {
-  let text = '';
-  for await (const frame of frames) {
-    const chunk = decoder.decode(frame);
-    if (!chunk.startsWith('data: ') || !chunk.endsWith('\n\n')) {
+/** Drains a streaming result (or any frame iterable); each chunk must be exactly one frame. */
+export async function collectStream(frames: AsyncIterable<string>) {
+  const events: ThreadStreamEvent[] = [];
+  const raw: Record<string, unknown>[] = [];
+  for await (const chunk of frames) {
+    if (!chunk.endsWith('\n\n')) {
       throw new Error(`A chunk must be exactly one SSE frame: ${JSON.stringify(chunk)}`);
     }
-    text += chunk;
+    const decoded = decodeSseFrame(chunk.slice(0, -2));
+    events.push(decoded.event);
+    raw.push(decoded.raw);
   }
-  return decodeFrames(text);
+  return { events, raw };
 }

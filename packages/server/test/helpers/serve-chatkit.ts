@@ -2,7 +2,8 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createChatKitHandler } from '../../src/http/index.js';
 import type { ChatKitServer } from '../../src/index.js';
-import { ThreadStreamEventSchema, type ThreadStreamEvent } from '../../src/protocol/index.js';
+import type { ThreadStreamEvent } from '../../src/protocol/index.js';
+import { readSseFrames } from '../../src/testing/sse.js';
 import { decodeFrames } from './decode-sse.js';
 import { CONTEXT, type TestContext } from './make-server.js';
 
@@ -61,21 +62,7 @@ export async function serveChatKit(server: ChatKitServer<TestContext>): Promise<
 
 /** Reads an SSE response frame by frame, validating each event, as the ChatKit client would. */
 export async function* readEvents(response: Response): AsyncGenerator<ThreadStreamEvent> {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) !== -1) {
-      const frame = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      if (!frame.startsWith('data: '))
-        throw new Error(`Not an SSE data frame: ${JSON.stringify(frame)}`);
-      yield ThreadStreamEventSchema.parse(JSON.parse(frame.slice(6)));
-    }
-  }
+  for await (const { event } of readSseFrames(response)) yield event;
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */

@@ -1,31 +1,19 @@
-import { createParser } from 'eventsource-parser';
-import { ThreadStreamEventSchema, type ThreadStreamEvent } from '../../src/protocol/index.js';
+import type { ThreadStreamEvent } from '../../src/protocol/index.js';
+import { readSseFrames } from '../../src/testing/sse.js';
 
 /**
- * Reads an SSE response body with a real SSE parser (as a browser client would), validating each
- * event. `onEvent` may return true to stop reading early.
+ * Reads an SSE response as it arrives, validating each event. `onEvent` may return true to stop
+ * reading early (the body is then cancelled).
  */
 export async function readSse(
   response: Response,
   onEvent?: (event: ThreadStreamEvent, index: number) => boolean | void,
 ): Promise<ThreadStreamEvent[]> {
   const events: ThreadStreamEvent[] = [];
-  let stop = false;
-  const parser = createParser({
-    onEvent(message) {
-      const event = ThreadStreamEventSchema.parse(JSON.parse(message.data));
-      events.push(event);
-      if (onEvent?.(event, events.length - 1) === true) stop = true;
-    },
-  });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  while (!stop) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parser.feed(decoder.decode(value, { stream: true }));
+  for await (const { event } of readSseFrames(response)) {
+    events.push(event);
+    if (onEvent?.(event, events.length - 1) === true) break;
   }
-  if (stop) await reader.cancel();
   return events;
 }
 

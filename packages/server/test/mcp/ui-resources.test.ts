@@ -21,7 +21,7 @@ const card = Card({ children: [Text({ value: 'Hello' })] });
 const resourcePart = (resource: Record<string, unknown>) =>
   ({ type: 'resource', resource }) as CallToolResult['content'][number];
 
-describe('extractToolResultWidget (SEED-SYSTEMS §A.3)', () => {
+describe('extractToolResultWidget (docs/seeds.md §A.3)', () => {
   it('reads the first ui:// widget resource from text', () => {
     const result: CallToolResult = {
       content: [

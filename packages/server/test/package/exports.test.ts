@@ -61,7 +61,7 @@ function transitiveExternals(entry: string): Map<string, string> {
   return externals;
 }
 
-describe('package exports (STYLE.md §7.3)', () => {
+describe('package exports', () => {
   const entries = Object.entries(pkg.exports).filter(([key]) => key !== './package.json');
 
   it.each(entries)('%s points at a source file and matching dist paths', (key, target) => {

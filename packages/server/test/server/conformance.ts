@@ -21,7 +21,7 @@ export type { MakeStore } from './conformance/harness.js';
 
 /**
  * The server conformance suite: every case of chatkit-python's `test_chatkit_server.py`
- * (PROTOCOL.md §11.1, adapted to our documented deviations) plus the rules of §1–§7, driven
+ * (docs/protocol.md §11.1, adapted to our documented deviations) plus the rules of §1–§7, driven
  * through `process()` against the given store. The store is created once for the suite; each test
  * works as fresh users, so any store that isolates data by owner can run it.
  *

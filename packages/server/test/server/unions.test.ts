@@ -20,7 +20,7 @@ import {
 } from '../../src/protocol/index.js';
 
 /**
- * Pins every discriminated union of the wire contract to the names of PROTOCOL.md, both as types
+ * Pins every discriminated union of the wire contract to the names of docs/protocol.md, both as types
  * (a name added to or dropped from a schema breaks `tsc`) and at runtime (the schema options).
  */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ColorSchema, IntOrStringSchema, NumberOrStringSchema, componentBase } from './shared.js';
 
-// The Chart component and its series (PROTOCOL.md §8.3).
+// The Chart component and its series (docs/protocol.md §8.3).
 
 /** Interpolation between points of `area` and `line` series. */
 export const CurveTypeSchema = z.enum([

@@ -9,7 +9,7 @@ import {
   componentBase,
 } from './shared.js';
 
-// Interactive components (PROTOCOL.md §8.3). Named controls inside a `Form` (or a Card with
+// Interactive components (docs/protocol.md §8.3). Named controls inside a `Form` (or a Card with
 // `asForm`) add their value to the submitted action payload under `name` (§5.1).
 
 const GutterSizeSchema = z.enum(['2xs', 'xs', 'sm', 'md', 'lg', 'xl']);

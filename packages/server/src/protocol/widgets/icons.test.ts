@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IconNameSchema } from '../icons.js';
 import { IconSchema } from './index.js';
 
-describe('IconName (PROTOCOL.md §8.8, §11.4)', () => {
+describe('IconName (docs/protocol.md §8.8, §11.4)', () => {
   it('accepts vendor: and lucide: prefixed names', () => {
     expect(IconNameSchema.parse('vendor:my-icon')).toBe('vendor:my-icon');
     expect(IconNameSchema.parse('lucide:zap')).toBe('lucide:zap');

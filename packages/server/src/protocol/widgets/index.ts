@@ -1,4 +1,4 @@
-// Widget component schemas (PROTOCOL.md §8), re-exported by `protocol/index.ts`.
+// Widget component schemas (docs/protocol.md §8), re-exported by `protocol/index.ts`.
 export {
   RadiusValueSchema,
   TextAlignSchema,

@@ -14,7 +14,7 @@ import {
   componentBase,
 } from './shared.js';
 
-// Layout components (PROTOCOL.md §8.3). `children` are getters: the component schema is recursive.
+// Layout components (docs/protocol.md §8.3). `children` are getters: the component schema is recursive.
 
 const SpacingValueSchema = z.union([z.number(), z.string(), SpacingSchema]);
 

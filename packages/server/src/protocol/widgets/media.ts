@@ -10,7 +10,7 @@ import {
   componentBase,
 } from './shared.js';
 
-// Media components (PROTOCOL.md §8.3).
+// Media components (docs/protocol.md §8.3).
 
 /** A built-in icon (or a `vendor:`/`lucide:` one, §8.8). */
 export const IconSchema = z.looseObject({

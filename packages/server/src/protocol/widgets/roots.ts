@@ -9,7 +9,7 @@ import {
   componentBase,
 } from './shared.js';
 
-// Widget roots (PROTOCOL.md §8.2): what a `WidgetItem` holds.
+// Widget roots (docs/protocol.md §8.2): what a `WidgetItem` holds.
 
 const ThemeSchema = z.enum(['light', 'dark']);
 

@@ -68,7 +68,7 @@ const EVERY_COMPONENT: WidgetComponent[] = [
   },
 ];
 
-describe('widget schemas (PROTOCOL.md §8.2–8.3)', () => {
+describe('widget schemas (docs/protocol.md §8.2–8.3)', () => {
   it('parses a tree holding every component, keeping it as given apart from action defaults', () => {
     const card = {
       type: 'Card',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActionConfigSchema } from '../actions.js';
 import { IconNameSchema } from '../icons.js';
 
-// Token enums and helper shapes shared by the widget components (PROTOCOL.md §8.3). Helper objects
+// Token enums and helper shapes shared by the widget components (docs/protocol.md §8.3). Helper objects
 // are loose: unknown keys are kept, never dropped (§8.1).
 
 /** Corner radius tokens. */

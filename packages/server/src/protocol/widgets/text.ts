@@ -11,7 +11,7 @@ import {
   componentBase,
 } from './shared.js';
 
-// Text components (PROTOCOL.md §8.3). `Text` and `Markdown` with an `id` are streaming-text
+// Text components (docs/protocol.md §8.3). `Text` and `Markdown` with an `id` are streaming-text
 // targets: their `value` may only grow by appending (§8.5).
 
 /** Plain text with typography controls. */

@@ -234,7 +234,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   async deleteThread(threadId: string, context: TContext): Promise<void> {
     const params = { id: lookupId(threadId), ...this.owner(context) };
     await this.migrate();
-    // One transaction: no item or attachment of a deleted thread survives (PROTOCOL.md §7.1).
+    // One transaction: no item or attachment of a deleted thread survives (docs/protocol.md §7.1).
     // Deleting the thread row first locks it, so a concurrent addThreadItem waits, then fails.
     await this.transaction(async (client) => {
       const { thread, items, attachments } = this.queries.deleteThread;

@@ -46,7 +46,7 @@ const OWNED = 'owner = :owner AND tenant = :tenant';
  * Keyset page: rows strictly after the cursor row in the chosen order, `LIMIT :limit` (the caller
  * asks for one extra row to compute `has_more`). The cursor's position is looked up by id in a
  * scalar subquery, so a page is one statement; an unknown cursor yields no rows and the store
- * then tells "end of list" from "unknown cursor" with `*Exists` (PROTOCOL.md §7.2). Never OFFSET.
+ * then tells "end of list" from "unknown cursor" with `*Exists` (docs/protocol.md §7.2). Never OFFSET.
  */
 function pageQueries(select: string, scope: string, cursor: string): Record<PageVariant, string> {
   const build = (order: SortOrder, after: boolean): string => {
@@ -91,7 +91,7 @@ export function buildQueries(t: TableNames, dialect: SqlDialect): StoreQueries {
     ),
     itemExists: `SELECT 1 AS found FROM ${t.items} WHERE thread_id = :thread_id AND id = :id AND ${OWNED}`,
     // Insert-or-update in one statement, only into a thread this owner has (no row → NotFound).
-    // On conflict only the document changes: the item keeps its position (PROTOCOL.md §12.2 #1).
+    // On conflict only the document changes: the item keeps its position (docs/protocol.md §12.2 #1).
     // SQLite needs the WHERE on the SELECT to parse INSERT … SELECT … ON CONFLICT.
     upsertItem: `INSERT INTO ${t.items} AS i
         (thread_id, id, owner, tenant, created_at, created_ms, type, data)

@@ -93,7 +93,7 @@ export function normalizeLimit(limit: number): number {
 
 /**
  * Turns `limit + 1` fetched rows into a page: `has_more` when the extra row came back, and then
- * `after` = id of the last returned element (PROTOCOL.md §7.2). With `limit` 0 there is no last
+ * `after` = id of the last returned element (docs/protocol.md §7.2). With `limit` 0 there is no last
  * element, so `after` repeats the incoming cursor.
  */
 export function toPage<T>(

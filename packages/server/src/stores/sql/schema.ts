@@ -3,7 +3,7 @@ import type { TableNames } from './tables.js';
 
 /*
  * Schema shared by the SQLite and PostgreSQL stores. Items, threads and attachments are stored as
- * JSON documents in wire shape (PROTOCOL.md §7.4: schema changes of the protocol never break
+ * JSON documents in wire shape (docs/protocol.md §7.4: schema changes of the protocol never break
  * storage); the other columns exist for scoping and ordering only:
  *
  * - `owner`/`tenant`: every query filters on them (`tenant` is '' when the owner has none, so

@@ -134,7 +134,7 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
     }
     this.ownsDatabase = options.database === undefined;
     this.db = options.database ?? openDatabase(options.path ?? ':memory:');
-    // One transaction: no item or attachment of a deleted thread survives (PROTOCOL.md §7.1).
+    // One transaction: no item or attachment of a deleted thread survives (docs/protocol.md §7.1).
     this.deleteThreadTx = this.db.transaction((threadId: string, owner: OwnerParams) => {
       const params = { id: threadId, ...owner };
       const { thread, items, attachments } = this.queries.deleteThread;

@@ -11,7 +11,7 @@ import {
 } from '../fixtures.js';
 import type { CurrentStore } from '../store-contract.js';
 
-/** Idempotent adds and concurrent writers (PROTOCOL.md §12.2 item 1). */
+/** Idempotent adds and concurrent writers (docs/protocol.md §12.2 item 1). */
 export function describeConcurrency(current: CurrentStore): void {
   describe('idempotency and concurrency (§12.2 #1)', () => {
     it('addThreadItem twice with one id keeps one item, with the new data, in its first position', async () => {

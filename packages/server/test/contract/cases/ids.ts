@@ -40,7 +40,7 @@ function withCustomIds(store: Store<TestContext>): Store<TestContext> {
   return store;
 }
 
-/** Id generation (PROTOCOL.md §7.1, §11.2 15–16). */
+/** Id generation (docs/protocol.md §7.1, §11.2 15–16). */
 export function describeIds(current: CurrentStore): void {
   describe('ids (§7.1)', () => {
     it('generates default ids as <prefix>_<24 hex>', () => {

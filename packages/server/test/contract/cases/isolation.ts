@@ -125,7 +125,7 @@ function describeIsolatedPair(
   });
 }
 
-/** Per-user and per-tenant scoping of every method (PROTOCOL.md §7.1, §11.2 13–14). */
+/** Per-user and per-tenant scoping of every method (docs/protocol.md §7.1, §11.2 13–14). */
 export function describeIsolation(current: CurrentStore): void {
   describe('isolation (§7.1)', () => {
     describeIsolatedPair(current, 'between users', ALICE, BOB);

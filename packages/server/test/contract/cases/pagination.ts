@@ -44,7 +44,7 @@ async function addItems(
 const range = (n: number, prefix: string): string[] =>
   Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
 
-/** Keyset pagination semantics (PROTOCOL.md §7.2, §11.2 8–10). */
+/** Keyset pagination semantics (docs/protocol.md §7.2, §11.2 8–10). */
 export function describePagination(current: CurrentStore): void {
   describe('pagination (§7.2)', () => {
     it('pages threads ascending: [thread1, thread2] has_more after thread2, then [thread3]', async () => {
