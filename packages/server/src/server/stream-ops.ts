@@ -54,6 +54,9 @@ export async function prepareStreamOp<TContext>(
     case 'threads.create': {
       const { input } = request.params;
       const attachments = await loadInputAttachments(store, input, context, server.attachmentStore);
+      // The writes wait for the stream (§6.1); a database that is down answers 503 now rather
+      // than a 200 stream with only an error event.
+      await store.ping?.();
       const thread: ThreadMetadata = {
         id: store.generateThreadId(context),
         created_at: new Date().toISOString(),

@@ -66,6 +66,11 @@ export abstract class Store<TContext = unknown> {
    * Returns false when another holder has it. Shared by every process using the same database.
    */
   leaseThread?(threadId: string, holder: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Optional: a cheap round trip that throws `StoreUnavailableError` when the database is down or
+   * stalled, so `threads.create` can answer 503 before its (lazy) stream starts.
+   */
+  ping?(): Promise<void>;
   /** Gives the lease back if `holder` still has it. */
   releaseThreadLease?(threadId: string, holder: string): Promise<void>;
 }
