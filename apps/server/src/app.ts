@@ -30,6 +30,8 @@ export interface AppDeps {
   authenticate: Authenticate;
   limiter: RateLimiter;
   readiness: Record<string, ReadinessCheck>;
+  /** Checks whose failure only degrades the app (`/readyz` stays 200). */
+  optionalReadiness?: Record<string, ReadinessCheck> | undefined;
   /** Hosted mode; undefined → `/chatkit/client_secret` answers 404. */
   clientSecrets?: ClientSecretMinter | undefined;
   /** Upload and preview routes; undefined when uploads are disabled. */
@@ -81,7 +83,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use(path, auth, byUser);
   }
 
-  app.route('/', healthRoutes({ checks: deps.readiness, isDraining: deps.isDraining }));
+  app.route(
+    '/',
+    healthRoutes({
+      checks: deps.readiness,
+      optionalChecks: deps.optionalReadiness,
+      isDraining: deps.isDraining,
+    }),
+  );
   app.route('/', pageRoutes(config, deps.agents));
   app.route('/chatkit', clientBundleRoutes());
   app.route('/chatkit/client_secret', clientSecretRoutes(deps.clientSecrets));

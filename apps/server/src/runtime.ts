@@ -161,8 +161,9 @@ export async function createRuntime(
           await appStore.store.loadThreads(1, null, 'desc', probe);
           return true;
         },
-        ...(limiter.kind === 'redis' ? { redis: () => limiter.ready() } : {}),
       },
+      // Rate limits fail open without Redis: its outage degrades the instance, not its readiness.
+      optionalReadiness: limiter.kind === 'redis' ? { redis: () => limiter.ready() } : undefined,
       clientSecrets,
       uploads,
       isDraining: () => draining.value,
