@@ -10,6 +10,7 @@ import type { AppContext } from './context.js';
 import { errorJson } from './http/json-error.js';
 import type { AppLogger } from './logging.js';
 import { requireAuth } from './middleware/auth.js';
+import { cookieOriginGuard } from './middleware/cookie-origin.js';
 import { clientIp } from './middleware/client-ip.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
@@ -81,6 +82,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/chatkit/*', byIp);
   for (const path of ['/chatkit', '/chatkit/upload', '/chatkit/client_secret']) {
     app.use(path, auth, byUser);
+    app.use(
+      path,
+      cookieOriginGuard({
+        allowedOrigins: config.server.corsOrigins,
+        publicUrl: config.server.publicUrl,
+        jsonOnly: path === '/chatkit',
+      }),
+    );
   }
 
   app.route(
