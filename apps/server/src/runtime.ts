@@ -129,6 +129,7 @@ export async function createRuntime(
       agents,
       responder,
       checkpoints: config.checkpoints,
+      keepAliveMs: config.keepAliveMs,
     });
     const limiter = await createLimiter(config, logger);
     cleanups.push(() => limiter.close());
