@@ -65,9 +65,19 @@ const backends: Record<string, () => Promise<TwoInstances>> = {
 for (const [name, open] of Object.entries(backends)) {
   describe(`one turn per thread across instances (${name})`, () => {
     let db: TwoInstances;
-    let release: () => void = () => {};
+    // A gate with permits: a release that comes before respond() waits is not lost.
+    let permits = 0;
+    let waiting: (() => void) | undefined;
+    const release = () => {
+      if (waiting) {
+        const wake = waiting;
+        waiting = undefined;
+        wake();
+      } else permits += 1;
+    };
     const respond = async function* (thread: { id: string }) {
-      await new Promise<void>((resolve) => (release = resolve));
+      if (permits > 0) permits -= 1;
+      else await new Promise<void>((resolve) => (waiting = resolve));
       yield {
         type: 'thread.item.done' as const,
         item: assistantMessage(thread.id, `msg_${Math.random().toString(36).slice(2)}`, 'done'),
