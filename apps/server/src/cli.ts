@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { mintSession, sessionCookie } from './auth/session.js';
 import { START_OPTIONS, startOverrides, UsageError } from './cli-args.js';
 import { loadConfig, type AppConfig } from './config.js';
+import { configWarnings } from './config/warnings.js';
 import { exitWithError, isEntryModule, runMain } from './main.js';
 import { createStore } from './store.js';
 
@@ -101,8 +102,10 @@ export async function runCli(argv: string[]): Promise<void> {
           strict: true,
         });
         const config = loadConfig(startOverrides(values));
+        const warnings = configWarnings(config);
         process.stdout.write(
-          `Configuration is valid.\n${JSON.stringify(summary(config), null, 2)}\n`,
+          `Configuration is valid.\n${JSON.stringify(summary(config), null, 2)}\n` +
+            warnings.map((w) => `Warning: ${w}\n`).join(''),
         );
         return;
       }

@@ -42,6 +42,11 @@ export interface AppConfig {
     /** False when neither an API key nor a base URL is set: every stream answers with a notice. */
     configured: boolean;
     provider: ModelProvider;
+    /**
+     * True when `OPENAI_BASE_URL` is set but `THREADLINE_MODEL_PROVIDER` is not: a 404 on
+     * `/responses` switches to Chat Completions (what Ollama, vLLM and LM Studio serve).
+     */
+    fallbackToChat: boolean;
     name: string;
     titleModel: string | undefined;
     apiKey: string | undefined;
@@ -244,7 +249,7 @@ export function loadConfig(
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = resolve(cwd, s.THREADLINE_DATA_DIR);
-  const provider = s.THREADLINE_MODEL_PROVIDER;
+  const provider = s.THREADLINE_MODEL_PROVIDER ?? 'openai-responses';
   const apiKey = s.OPENAI_API_KEY;
   const baseURL = s.OPENAI_BASE_URL;
   const modelName = s.THREADLINE_MODEL ?? 'gpt-4.1-mini';
@@ -277,6 +282,7 @@ export function loadConfig(
     model: {
       configured: apiKey !== undefined || baseURL !== undefined,
       provider,
+      fallbackToChat: s.THREADLINE_MODEL_PROVIDER === undefined && baseURL !== undefined,
       name: modelName,
       titleModel: s.THREADLINE_TITLE_MODEL,
       apiKey,

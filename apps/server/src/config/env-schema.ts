@@ -193,8 +193,16 @@ export const ENV_SETTINGS = {
   OPENAI_BASE_URL: setting(url(/^https?:$/, 'an http(s) URL such as https://api.openai.com/v1')),
   THREADLINE_MODEL: setting(str()),
   THREADLINE_TITLE_MODEL: setting(str()),
+  // Unset: Responses, or with OPENAI_BASE_URL, Responses falling back to Chat Completions on 404.
   THREADLINE_MODEL_PROVIDER: setting(
-    oneOf(['openai-responses', 'openai-chat'], 'openai-responses'),
+    z.preprocess(
+      unsetIfEmpty,
+      z
+        .enum(['openai-responses', 'openai-chat'], {
+          error: 'expected one of: openai-responses, openai-chat',
+        })
+        .optional(),
+    ),
   ),
   THREADLINE_MODEL_IMAGE_INPUT: setting(oneOf(['inline', 'url'], 'inline')),
   THREADLINE_MODEL_PDF_INPUT: setting(oneOf(['auto', 'file', 'text'], 'auto')),
