@@ -27,6 +27,9 @@ Commands:
 Every setting is an environment variable; see apps/server/README.md.
 `;
 
+const modelBaseUrl = (config: AppConfig): string | undefined =>
+  config.model.provider === 'anthropic' ? config.model.anthropicBaseURL : config.model.baseURL;
+
 function summary(config: AppConfig): Record<string, unknown> {
   return {
     listen: `${config.server.host}:${config.server.port}`,
@@ -37,7 +40,7 @@ function summary(config: AppConfig): Record<string, unknown> {
     model: config.demo.enabled
       ? 'demo'
       : config.model.configured
-        ? `${config.model.name} via ${config.model.provider}${config.model.baseURL ? ` at ${config.model.baseURL}` : ''}`
+        ? `${config.model.name} via ${config.model.provider}${modelBaseUrl(config) ? ` at ${modelBaseUrl(config)}` : ''}`
         : 'none configured',
     auth:
       config.auth.methods.length > 0

@@ -10,7 +10,7 @@ import { AgentsFileSchema, DEFAULT_AGENTS, type AgentsFile } from './config/agen
 import { ENV_SETTINGS } from './config/env-schema.js';
 
 export type AuthMethod = 'jwt' | 'session' | 'header' | 'anonymous';
-export type ModelProvider = 'openai-responses' | 'openai-chat';
+export type ModelProvider = 'openai-responses' | 'openai-chat' | 'anthropic';
 
 export interface AppConfig {
   server: {
@@ -51,6 +51,9 @@ export interface AppConfig {
     titleModel: string | undefined;
     apiKey: string | undefined;
     baseURL: string | undefined;
+    /** `ANTHROPIC_API_KEY` / `ANTHROPIC_BASE_URL`, used with the `anthropic` provider. */
+    anthropicApiKey: string | undefined;
+    anthropicBaseURL: string | undefined;
     /** Images as `data:` URLs (`inline`) or as signed preview URLs the provider fetches (`url`). */
     imageInput: 'inline' | 'url';
     /** PDFs as file input, as extracted text, or `auto` (text on OpenAI-compatible Chat servers). */
@@ -252,7 +255,8 @@ export function loadConfig(
   const provider = s.THREADLINE_MODEL_PROVIDER ?? 'openai-responses';
   const apiKey = s.OPENAI_API_KEY;
   const baseURL = s.OPENAI_BASE_URL;
-  const modelName = s.THREADLINE_MODEL ?? 'gpt-4.1-mini';
+  const anthropic = provider === 'anthropic';
+  const modelName = s.THREADLINE_MODEL ?? (anthropic ? 'claude-sonnet-4-5' : 'gpt-4.1-mini');
 
   return {
     server: {
@@ -280,13 +284,17 @@ export function loadConfig(
         },
     logLevel: s.LOG_LEVEL,
     model: {
-      configured: apiKey !== undefined || baseURL !== undefined,
+      configured: anthropic
+        ? s.ANTHROPIC_API_KEY !== undefined || s.ANTHROPIC_BASE_URL !== undefined
+        : apiKey !== undefined || baseURL !== undefined,
       provider,
       fallbackToChat: s.THREADLINE_MODEL_PROVIDER === undefined && baseURL !== undefined,
       name: modelName,
       titleModel: s.THREADLINE_TITLE_MODEL,
       apiKey,
       baseURL,
+      anthropicApiKey: s.ANTHROPIC_API_KEY,
+      anthropicBaseURL: s.ANTHROPIC_BASE_URL,
       imageInput: s.THREADLINE_MODEL_IMAGE_INPUT,
       pdfInput: s.THREADLINE_MODEL_PDF_INPUT,
     },

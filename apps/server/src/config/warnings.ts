@@ -20,7 +20,9 @@ export function configWarnings(config: AppConfig): string[] {
   }
   if (!config.demo.enabled && !config.model.configured) {
     warnings.push(
-      'No model is configured: every message gets a notice. Set OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible server), or start with --demo.',
+      config.model.provider === 'anthropic'
+        ? 'No model is configured: every message gets a notice. Set ANTHROPIC_API_KEY (THREADLINE_MODEL_PROVIDER is anthropic), or start with --demo.'
+        : 'No model is configured: every message gets a notice. Set OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible server), or THREADLINE_MODEL_PROVIDER=anthropic with ANTHROPIC_API_KEY, or start with --demo.',
     );
   }
   return warnings;
