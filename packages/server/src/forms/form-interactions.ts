@@ -262,14 +262,23 @@ export class FormInteractions<TContext = unknown> {
    *
    * @example
    * ```ts
-   * async *respond(thread, input, context, options) {
-   *   const blocked = await forms.guardPendingForm(this.store, thread, input, context);
-   *   if (blocked) {
-   *     yield* blocked;
-   *     return;
-   *   }
-   *   // … run the agent
-   * }
+   * import { createChatKitServer } from '@threadline/server';
+   * import { FormInteractions } from '@threadline/server/forms';
+   * import { MemoryStore } from '@threadline/server/stores/memory';
+   *
+   * type Ctx = { userId: string };
+   * const forms = new FormInteractions<Ctx>();
+   * const server = createChatKitServer({
+   *   store: new MemoryStore<Ctx>(),
+   *   async *respond(thread, input, context) {
+   *     const blocked = await forms.guardPendingForm(this.store, thread, input, context);
+   *     if (blocked) {
+   *       yield* blocked;
+   *       return;
+   *     }
+   *     // … run the agent
+   *   },
+   * });
    * ```
    */
   async guardPendingForm(

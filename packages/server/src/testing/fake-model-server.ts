@@ -97,9 +97,12 @@ export interface FakeModelServerOptions {
  *
  * @example
  * ```ts
+ * import { startFakeModelServer } from '@threadline/server/testing';
+ * import OpenAI from 'openai';
+ *
  * const fake = await startFakeModelServer([{ text: 'Hello!' }]);
  * const client = new OpenAI({ baseURL: fake.baseURL, apiKey: 'test', maxRetries: 0 });
- * // ... run your server against it ...
+ * // … run your server against it …
  * await fake.close();
  * ```
  */

@@ -113,10 +113,18 @@ export interface FormTool<TContext> {
  *
  * @example
  * ```ts
+ * import { Agent } from '@openai/agents';
+ * import type { AgentContext } from '@threadline/server/agents';
+ * import { createFormTool } from '@threadline/server/forms/agents';
+ *
+ * type Ctx = { userId: string };
  * const forms = createFormTool<Ctx>();
- * const agent = new Agent<AgentContext<Ctx>>({ name: 'Assistant', tools: [forms.agentTool],
- *   toolUseBehavior: forms.toolUseBehavior });
- * // in the server: forms.interactions.guardPendingForm(…) in respond(), handleFormAction(…) in action()
+ * const agent = new Agent<AgentContext<Ctx>>({
+ *   name: 'Assistant',
+ *   tools: [forms.agentTool],
+ *   toolUseBehavior: forms.toolUseBehavior,
+ * });
+ * // In the server: forms.interactions.guardPendingForm(…) in respond(), handleFormAction(…) in action().
  * ```
  */
 export function createFormTool<TContext>(
