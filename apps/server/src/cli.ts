@@ -72,6 +72,10 @@ function summary(config: AppConfig): Record<string, unknown> {
 
 export async function runCli(argv: string[]): Promise<void> {
   const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h') {
+    process.stdout.write(USAGE);
+    return;
+  }
   const command = first === undefined || first.startsWith('-') ? 'start' : first;
   const args = command === first ? rest : argv;
   try {
@@ -79,7 +83,6 @@ export async function runCli(argv: string[]): Promise<void> {
       case 'start':
         return await runMain(args);
       case 'help':
-      case '--help':
         process.stdout.write(USAGE);
         return;
       case 'migrate': {
@@ -131,8 +134,10 @@ export async function runCli(argv: string[]): Promise<void> {
           tenantId: values.org,
           ttlSeconds: ttl,
         });
-        process.stdout.write(
-          `${token}\n\nUse it as "Authorization: Bearer ${token}" or as the cookie:\n` +
+        // Only the token on stdout, so `TOK=$(threadline mint-session …)` captures just it.
+        process.stdout.write(`${token}\n`);
+        process.stderr.write(
+          `Use it as "Authorization: Bearer <token>" or as the cookie:\n` +
             `Set-Cookie: ${sessionCookie(config.auth.session, token, ttl)}\n`,
         );
         return;

@@ -100,7 +100,15 @@ describe('threadline CLI', () => {
       SESSION_SECRET: 'k'.repeat(40),
     });
     expect(minted.code).toBe(0);
-    expect(minted.stdout).toMatch(/^tl1\.[\w-]+\.[\w-]+\n/);
+    // Only the token on stdout (`TOK=$(threadline mint-session …)`), the how-to on stderr.
+    expect(minted.stdout).toMatch(/^tl1\.[\w-]+\.[\w-]+\n$/);
+    expect(minted.stderr).toContain('Set-Cookie: threadline_session=');
+    for (const flag of ['--help', '-h', 'help']) {
+      const help = await runToExit(CLI_JS, [flag], { THREADLINE_DATA_DIR: dataDir });
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('Usage: threadline <command> [options]');
+      expect(help.stdout).toContain('check-config');
+    }
     const unknown = await runToExit(CLI_JS, ['frobnicate'], { THREADLINE_DATA_DIR: dataDir });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
