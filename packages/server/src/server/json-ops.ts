@@ -1,3 +1,4 @@
+import { base64ToBytes } from '../encoding/base64.js';
 import { ConflictError, InvalidRequestError, NotImplementedError } from '../errors.js';
 import type { NonStreamingReq } from '../protocol/requests.js';
 import type { AttachmentStore } from '../stores/store.js';
@@ -21,10 +22,7 @@ function requireAttachmentStore<TContext>(
 /** Decodes standard base64 leniently (whitespace ignored); bad input is the client's mistake. */
 function decodeBase64(data: string): Uint8Array {
   try {
-    const binary = atob(data.replace(/\s+/g, ''));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+    return base64ToBytes(data);
   } catch (cause) {
     throw new InvalidRequestError(
       'audio_base64 is not valid base64',
