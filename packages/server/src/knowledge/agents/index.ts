@@ -28,9 +28,28 @@ export type SearchKnowledgeAgentTool<TContext> = FunctionTool<
  *
  * @example
  * ```ts
- * const agent = new Agent<AgentContext<Ctx>>({ name: 'Docs', tools: [searchKnowledgeTool({ knowledgeBase: kb })] });
- * const context = new AgentContext({ thread, store, requestContext });
- * yield* citationsFor(context).rewrite(streamAgentRun(context, agent, input));
+ * import { Agent } from '@openai/agents';
+ * import { createChatKitServer } from '@threadline/server';
+ * import { AgentContext, simpleToAgentInput, streamAgentRun } from '@threadline/server/agents';
+ * import { citationsFor, type KnowledgeBase } from '@threadline/server/knowledge';
+ * import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
+ * import { loadHistory } from '@threadline/server/providers';
+ * import { MemoryStore } from '@threadline/server/stores/memory';
+ * // given: type Ctx = { userId: string };
+ * // given: declare const kb: KnowledgeBase;
+ *
+ * const agent = new Agent<AgentContext<Ctx>>({
+ *   name: 'Docs',
+ *   tools: [searchKnowledgeTool<Ctx>({ knowledgeBase: kb })],
+ * });
+ * const server = createChatKitServer({
+ *   store: new MemoryStore<Ctx>(),
+ *   async *respond(thread, input, requestContext, { signal }) {
+ *     const context = new AgentContext({ thread, store: this.store, requestContext, signal });
+ *     const history = await simpleToAgentInput(await loadHistory(this.store, thread, requestContext));
+ *     yield* citationsFor(context).rewrite(streamAgentRun(context, agent, history));
+ *   },
+ * });
  * ```
  */
 export function searchKnowledgeTool<TContext>(
