@@ -1,6 +1,9 @@
 // The theme option (`ChatKitOptions['theme']`) as CSS custom properties on `:host`, so every view
 // styles itself from `var(--tl-…)` and a new theme is one stylesheet swap.
-import type { ChatKitOptions, ColorScheme, ThemeOption } from '@openai/chatkit';
+// Typed by our options (wider than the official types, which they accept: src/options.ts).
+import type { ChatKitOptions, ThemeObject as ThemeOption } from '../options.js';
+
+type ColorScheme = 'light' | 'dark';
 import { safeFontFamily } from './css-safety.js';
 import { fontFaceRules } from './fonts.js';
 import { buildPalette } from './palette.js';

@@ -1,6 +1,9 @@
 // The colour set of a theme: a gray ramp (hue, tint, shade) or the host's own surface colours,
 // an accent at one of four intensity levels, and status colours, per colour scheme.
-import type { ColorOption, ColorScheme } from '@openai/chatkit';
+import type { ThemeObject } from '../options.js';
+
+type ColorOption = NonNullable<ThemeObject['color']>;
+type ColorScheme = 'light' | 'dark';
 import { hslToRgb, mix, parseColor, readableOn, toHex, type Rgb } from './color.js';
 import { safeCssValue } from './css-safety.js';
 

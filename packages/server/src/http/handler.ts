@@ -64,11 +64,11 @@ const encoder = new TextEncoder();
  * // given: declare const server: ChatKitServer<Ctx>;
  * // given: declare const getContext: (request: Request) => Ctx;
  *
- * const app = new Hono<{ Variables: { ctx: Ctx } }>();
+ * const app = new Hono();
  * const chatkit = createChatKitHandler(server, { getContext });
  * app.post('/chatkit', (c) => chatkit(c.req.raw));
- * // or, with a context your middleware built:
- * app.post('/chatkit', (c) => chatkit.handle(c.req.raw, { context: c.get('ctx') }));
+ * // or, with a context built for this call:
+ * app.post('/chatkit/mine', (c) => chatkit.handle(c.req.raw, { context: { userId: 'u1' } }));
  * process.on('SIGTERM', () => void chatkit.close({ graceMs: 10_000 }));
  * ```
  */

@@ -30,10 +30,9 @@ export type SearchKnowledgeAgentTool<TContext> = FunctionTool<
  * ```ts
  * import { Agent } from '@openai/agents';
  * import { createChatKitServer } from '@threadline/server';
- * import { AgentContext, simpleToAgentInput, streamAgentRun } from '@threadline/server/agents';
+ * import { AgentContext, streamAgentRun } from '@threadline/server/agents';
  * import { citationsFor, type KnowledgeBase } from '@threadline/server/knowledge';
  * import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
- * import { loadHistory } from '@threadline/server/providers';
  * import { MemoryStore } from '@threadline/server/stores/memory';
  * // given: type Ctx = { userId: string };
  * // given: declare const kb: KnowledgeBase;
@@ -44,10 +43,10 @@ export type SearchKnowledgeAgentTool<TContext> = FunctionTool<
  * });
  * const server = createChatKitServer({
  *   store: new MemoryStore<Ctx>(),
- *   async *respond(thread, input, requestContext, { signal }) {
- *     const context = new AgentContext({ thread, store: this.store, requestContext, signal });
- *     const history = await simpleToAgentInput(await loadHistory(this.store, thread, requestContext));
- *     yield* citationsFor(context).rewrite(streamAgentRun(context, agent, history));
+ *   async *respond(thread, input, requestContext) {
+ *     const context = new AgentContext({ thread, store: this.store, requestContext });
+ *     const text = input?.content[0]?.type === 'input_text' ? input.content[0].text : '';
+ *     yield* citationsFor(context).rewrite(streamAgentRun(context, agent, text));
  *   },
  * });
  * ```
