@@ -29,6 +29,10 @@ export interface ComposerValue {
 }
 
 const HISTORY_PAGE = 20;
+/** Longest run of stream processing without giving the browser a turn. */
+const SLICE_MS = 8;
+const now = () => performance.now();
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Bounds how many pages of a thread are loaded on open (1000 pages of 20 items). */
 const MAX_ITEM_PAGES = 1000;
 
@@ -173,7 +177,7 @@ export class ChatController {
           thread_id: threadId,
           after: page.after,
           order: 'asc',
-          limit: 100,
+          limit: 500,
         });
         items.push(...page.data);
       }
@@ -407,10 +411,22 @@ export class ChatController {
     this.log('request', { type: req.type });
     let pendingTool: Extract<Item, { type: 'client_tool_call' }> | null = null;
     try {
-      for await (const raw of this.api.stream(req, abort.signal)) {
+      // Events of one network chunk are applied in slices of a few milliseconds with a macrotask
+      // between them, so even a burst of thousands of deltas never blocks rendering or input.
+      let sliceStart = now();
+      for await (const batch of this.api.stream(req, abort.signal)) {
+        for (let i = 0; i < batch.length; i++) {
+          if (abort.signal.aborted) break;
+          const tool = this.apply(batch[i] as ThreadStreamEvent);
+          if (tool) pendingTool = tool;
+          if ((i & 63) === 63 && now() - sliceStart > SLICE_MS) {
+            this.flushDeltas();
+            await yieldToEventLoop();
+            sliceStart = now();
+          }
+        }
+        this.flushDeltas();
         if (abort.signal.aborted) break;
-        const tool = this.apply(raw as ThreadStreamEvent);
-        if (tool) pendingTool = tool;
       }
     } catch (error) {
       if (!abort.signal.aborted) {
@@ -418,6 +434,7 @@ export class ChatController {
         this.set({ error: { message: err.message, retryAfter: this.lastUserMessageId() } });
       }
     } finally {
+      this.flushDeltas();
       if (this.streamAbort === abort) this.streamAbort = null;
       this.set({ streaming: false, allowCancel: false, progress: null });
       this.emit('chatkit.response.end');
@@ -461,6 +478,7 @@ export class ChatController {
 
   /** Applies one stream event; returns a pending client tool call the stream handed over. */
   private apply(event: ThreadStreamEvent): Extract<Item, { type: 'client_tool_call' }> | null {
+    if (event.type !== 'thread.item.updated') this.flushDeltas();
     switch (event.type) {
       case 'thread.created':
         this.state.threadId = event.thread.id;
@@ -487,6 +505,23 @@ export class ChatController {
           return event.item;
         break;
       case 'thread.item.updated': {
+        const u = event.update;
+        if (u.type === 'assistant_message.content_part.text_delta') {
+          // Consecutive deltas of one part are joined and applied once (see flushDeltas).
+          const p = this.pendingDelta;
+          if (p && p.itemId === event.item_id && p.contentIndex === u.content_index) {
+            p.parts.push(u.delta);
+            break;
+          }
+          this.flushDeltas();
+          this.pendingDelta = {
+            itemId: event.item_id,
+            contentIndex: u.content_index,
+            parts: [u.delta],
+          };
+          break;
+        }
+        this.flushDeltas();
         const items = this.state.items;
         for (let i = items.length - 1; i >= 0; i--) {
           const item = items[i]!;
@@ -535,6 +570,26 @@ export class ChatController {
         this.log('event.unknown', { type: (event as { type?: unknown }).type });
     }
     return null;
+  }
+
+  private pendingDelta: { itemId: string; contentIndex: number; parts: string[] } | null = null;
+
+  /** Applies the text deltas gathered from consecutive events as one update. */
+  private flushDeltas(): void {
+    const p = this.pendingDelta;
+    if (!p) return;
+    this.pendingDelta = null;
+    const items = this.state.items;
+    for (let i = items.length - 1; i >= 0; i--) {
+      if (items[i]!.id !== p.itemId) continue;
+      items[i] = applyUpdate(items[i]!, {
+        type: 'assistant_message.content_part.text_delta',
+        content_index: p.contentIndex,
+        delta: p.parts.join(''),
+      });
+      this.changed();
+      return;
+    }
   }
 
   // ---- composer ----
@@ -657,6 +712,10 @@ export class ChatController {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  deeplink(name: string, data: Record<string, string>): void {
+    this.emit('chatkit.deeplink', { name, data });
   }
 
   dismissNotice(id: number): void {
