@@ -1,10 +1,11 @@
 import type { Page, Thread, ThreadItem, ThreadStreamEvent } from '@threadline/server/protocol';
 import { ApiClient, type ChatKitRequest } from './api/client.js';
 import { startDictation } from './dictation/index.js';
+import { msg } from './i18n/index.js';
 import type { ChatKitOptions, UserMessageContentInput, AttachmentInput } from './options.js';
 import { applyUpdate } from './state/apply-update.js';
 import type { Item, ThreadSummary, ViewState } from './state/types.js';
-import { uploadAttachment, validateFiles } from './uploads/index.js';
+import { UploadError, uploadAttachment, validateFiles } from './uploads/index.js';
 
 export type Emit = (name: string, detail?: unknown) => void;
 
@@ -559,7 +560,7 @@ export class ChatController {
         break;
       case 'error': {
         const message =
-          event.code === 'custom' && event.message ? event.message : 'Something went wrong.';
+          event.code === 'custom' && event.message ? event.message : msg('Something went wrong');
         this.fail(new Error(event.message ?? event.code));
         this.set({
           error: { message, retryAfter: event.allow_retry ? this.lastUserMessageId() : null },
@@ -633,7 +634,7 @@ export class ChatController {
     const cfg = this.options.composer?.attachments;
     const strategy = this.api.uploadStrategy;
     if (!cfg?.enabled || !strategy) {
-      this.setComposer({ errors: ['Attachments are not enabled.'] });
+      this.setComposer({ errors: [{ text: msg('Attachments are not available') }] });
       return;
     }
     const { accepted, refused } = validateFiles(files, {
@@ -654,7 +655,11 @@ export class ChatController {
     }));
     this.setComposer({
       attachments: [...this.state.composer.attachments, ...pending],
-      errors: refused.map((r) => `${r.file.name}: ${r.reason}`),
+      errors: refused.map((r) => ({
+        text: r.reason,
+        ...(r.vars ? { vars: r.vars } : {}),
+        file: r.file.name,
+      })),
     });
     await Promise.all(
       accepted.map(async (file, i) => {
@@ -671,11 +676,16 @@ export class ChatController {
             strategy,
             request: (body) => this.api.request(body),
             fetch: this.api.fetch,
+            apiUrl: this.api.url,
             onProgress: (progress) => patch({ progress }),
           });
           patch({ status: 'done', progress: 1, attachment });
         } catch (error) {
-          patch({ status: 'error', error: this.fail(error).message });
+          const err = this.fail(error);
+          patch({
+            status: 'error',
+            error: error instanceof UploadError ? error.reason : err.message,
+          });
         }
       }),
     );
@@ -707,15 +717,17 @@ export class ChatController {
       return;
     }
     try {
-      this.dictation = startDictation({ request: (body) => this.api.request(body) });
+      const dictation = startDictation({ request: (body) => this.api.request(body) });
+      this.dictation = dictation;
       this.setComposer({ dictating: true });
+      dictation.ready.catch((error: unknown) => {
+        if (this.dictation === dictation) this.dictation = null;
+        this.setComposer({ dictating: false, errors: [{ text: errorText(error) }] });
+        this.fail(error);
+      });
     } catch (error) {
       this.fail(error);
     }
-  }
-
-  deeplink(name: string, data: Record<string, string>): void {
-    this.emit('chatkit.deeplink', { name, data });
   }
 
   dismissNotice(id: number): void {
@@ -727,6 +739,13 @@ export class ChatController {
     this.dictation?.cancel();
     this.listeners.clear();
   }
+}
+
+/** The translatable reason of a module error, else its message. */
+function errorText(error: unknown): string {
+  const reason = (error as { reason?: unknown } | null)?.reason;
+  if (typeof reason === 'string') return reason;
+  return error instanceof Error ? error.message : String(error);
 }
 
 function defaultModel(options: ChatKitOptions): string | null {

@@ -43,19 +43,6 @@ export function ThreadView(props: { state: ViewState }) {
     if (el) pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
   };
 
-  // `chatkit-link://name?key=value` links in answers become `chatkit.deeplink` events, never navigations.
-  const onClick = (e: MouseEvent) => {
-    const link = (e.target as Element | null)?.closest?.('a');
-    const href = link?.getAttribute('href') ?? '';
-    if (!href.startsWith('chatkit-link://')) return;
-    e.preventDefault();
-    const url = new URL(href.replace('chatkit-link://', 'http://deeplink/'));
-    controller.deeplink(
-      decodeURIComponent(url.pathname.slice(1)),
-      Object.fromEntries(url.searchParams),
-    );
-  };
-
   const byTurn = turns(state.items);
   const lastId = state.items[state.items.length - 1]?.id;
   return (
@@ -63,11 +50,10 @@ export function ThreadView(props: { state: ViewState }) {
       class="thread"
       ref={scroller}
       onScroll={onScroll}
-      onClick={onClick}
       role="log"
       aria-live="off"
       aria-busy={state.streaming}
-      aria-label={t('Conversation')}
+      aria-label={t('Messages')}
       tabIndex={0}
     >
       {state.loading ? (
