@@ -30,6 +30,7 @@ export const MESSAGES = [
   'This file is too large (maximum {size})',
   'This file is too large',
   'This file is empty',
+  'Too many files',
   'You can attach at most {count} files',
   'Upload failed',
   'Upload cancelled',

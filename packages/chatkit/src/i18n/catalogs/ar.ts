@@ -27,6 +27,7 @@ export const ar: Catalog = {
   'This file is too large (maximum {size})': 'هذا الملف كبير جدًا (الحد الأقصى {size})',
   'This file is too large': 'هذا الملف كبير جدًا',
   'This file is empty': 'هذا الملف فارغ',
+  'Too many files': 'عدد الملفات كبير جدًا',
   'You can attach at most {count} files': 'يمكنك إرفاق {count} ملفات كحد أقصى',
   'Upload failed': 'تعذّر الرفع',
   'Upload cancelled': 'تم إلغاء الرفع',

@@ -27,6 +27,7 @@ export const de: Catalog = {
   'This file is too large (maximum {size})': 'Diese Datei ist zu groß (maximal {size})',
   'This file is too large': 'Diese Datei ist zu groß',
   'This file is empty': 'Diese Datei ist leer',
+  'Too many files': 'Zu viele Dateien',
   'You can attach at most {count} files': 'Du kannst höchstens {count} Dateien anhängen',
   'Upload failed': 'Hochladen fehlgeschlagen',
   'Upload cancelled': 'Hochladen abgebrochen',

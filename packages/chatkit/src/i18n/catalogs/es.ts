@@ -27,6 +27,7 @@ export const es: Catalog = {
   'This file is too large (maximum {size})': 'Este archivo es demasiado grande (máximo {size})',
   'This file is too large': 'Este archivo es demasiado grande',
   'This file is empty': 'Este archivo está vacío',
+  'Too many files': 'Demasiados archivos',
   'You can attach at most {count} files': 'Puedes adjuntar como máximo {count} archivos',
   'Upload failed': 'Error al subir el archivo',
   'Upload cancelled': 'Subida cancelada',

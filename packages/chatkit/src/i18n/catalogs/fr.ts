@@ -27,6 +27,7 @@ export const fr: Catalog = {
   'This file is too large (maximum {size})': 'Ce fichier est trop volumineux (maximum {size})',
   'This file is too large': 'Ce fichier est trop volumineux',
   'This file is empty': 'Ce fichier est vide',
+  'Too many files': 'Trop de fichiers',
   'You can attach at most {count} files': 'Vous pouvez joindre au plus {count} fichiers',
   'Upload failed': 'Échec de l’envoi',
   'Upload cancelled': 'Envoi annulé',

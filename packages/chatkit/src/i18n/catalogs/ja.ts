@@ -27,6 +27,7 @@ export const ja: Catalog = {
   'This file is too large (maximum {size})': 'ファイルが大きすぎます（最大 {size}）',
   'This file is too large': 'ファイルが大きすぎます',
   'This file is empty': 'このファイルは空です',
+  'Too many files': 'ファイルが多すぎます',
   'You can attach at most {count} files': '添付できるファイルは最大 {count} 件です',
   'Upload failed': 'アップロードに失敗しました',
   'Upload cancelled': 'アップロードをキャンセルしました',

@@ -27,6 +27,7 @@ export const zh: Catalog = {
   'This file is too large (maximum {size})': '文件过大（最大 {size}）',
   'This file is too large': '文件过大',
   'This file is empty': '此文件为空',
+  'Too many files': '文件过多',
   'You can attach at most {count} files': '最多可添加 {count} 个文件',
   'Upload failed': '上传失败',
   'Upload cancelled': '上传已取消',
