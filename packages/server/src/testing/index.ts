@@ -14,4 +14,10 @@ export {
   type FakeToolCall,
   type FakeTurn,
 } from './fake-turn.js';
+export { SAMPLE_PNG, samplePdf, sampleWav } from './sample-files.js';
+export {
+  hashEmbedding,
+  startHashEmbeddingServer,
+  type HashEmbeddingServer,
+} from './hash-embedding-server.js';
 export { decodeSse, decodeSseFrame, readSseEvents, readSseFrames, type SseFrame } from './sse.js';
