@@ -129,6 +129,7 @@ export async function createRuntime(
       agents,
       responder,
       checkpoints: config.checkpoints,
+      keepAliveMs: config.keepAliveMs,
     });
     const limiter = await createLimiter(config, logger);
     cleanups.push(() => limiter.close());
@@ -161,8 +162,9 @@ export async function createRuntime(
           await appStore.store.loadThreads(1, null, 'desc', probe);
           return true;
         },
-        ...(limiter.kind === 'redis' ? { redis: () => limiter.ready() } : {}),
       },
+      // Rate limits fail open without Redis: its outage degrades the instance, not its readiness.
+      optionalReadiness: limiter.kind === 'redis' ? { redis: () => limiter.ready() } : undefined,
       clientSecrets,
       uploads,
       isDraining: () => draining.value,

@@ -18,10 +18,16 @@ function requireAttachmentStore<TContext>(
   return server.attachmentStore;
 }
 
-/** Decodes standard base64 leniently (whitespace ignored); bad input is the client's mistake. */
+/** Standard base64 with its padding, as Python's `b64decode` requires (deviation #13). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Decodes standard base64 (whitespace ignored); bad input is the client's mistake. */
 function decodeBase64(data: string): Uint8Array {
   try {
-    const binary = atob(data.replace(/\s+/g, ''));
+    const compact = data.replace(/\s+/g, '');
+    // atob() also accepts unpadded input; the protocol does not.
+    if (!BASE64.test(compact)) throw new Error('not padded standard base64');
+    const binary = atob(compact);
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return bytes;
