@@ -12,6 +12,7 @@ import { START_OPTIONS, startOverrides, UsageError } from './cli-args.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { exitWithError, isEntryModule, runMain } from './main.js';
 import { createStore } from './store.js';
+import { runKb } from './cli/kb.js';
 
 const USAGE = `Usage: threadline <command> [options]
 
@@ -106,6 +107,8 @@ export async function runCli(argv: string[]): Promise<void> {
         );
         return;
       }
+      case 'kb':
+        return await runKb(args);
       case 'mint-session': {
         const { values } = parseArgs({
           args,

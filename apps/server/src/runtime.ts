@@ -54,7 +54,16 @@ async function createResponder(
   if (!config.model.configured) return new NoModelResponder();
   // Loaded only when a model is configured: it pulls in @openai/agents.
   const { AgentsResponder } = await import('./assistant/responders/agents-sdk.js');
-  return new AgentsResponder(config.model, agents, sdkLogger(logger), config.agents.mcpServers);
+  const knowledge = config.agents.agents.some((agent) => agent.knowledge)
+    ? (await import('./knowledge/knowledge-base.js')).createKnowledgeBase(config)
+    : undefined;
+  return new AgentsResponder(
+    config.model,
+    agents,
+    sdkLogger(logger),
+    config.agents.mcpServers,
+    knowledge,
+  );
 }
 
 async function createLimiter(config: AppConfig, logger: AppLogger): Promise<RateLimiter> {

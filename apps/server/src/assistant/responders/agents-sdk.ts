@@ -35,9 +35,11 @@ import { registerFormActions } from '@threadline/server/forms';
 import { createFormTool, type FormTool } from '@threadline/server/forms/agents';
 import { McpHub, type McpServerConfig, type McpToolset } from '@threadline/server/mcp';
 import { mcpAgentTools } from '@threadline/server/mcp/agents';
+import { citationsFor, type KnowledgeBase } from '@threadline/server/knowledge';
+import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
 import type { AppConfig } from '../../config.js';
 import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
-import type { AppContext } from '../../context.js';
+import { resolveOwner, type AppContext } from '../../context.js';
 import type { AgentRegistry } from '../agents.js';
 import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
 import type { Responder, TurnRequest } from '../responder.js';
@@ -48,6 +50,11 @@ type Ctx = AgentContext<AppContext>;
 
 /** How many of the newest thread items the model sees. */
 const HISTORY_LIMIT = 40;
+/** Added to the instructions of agents with `knowledge`, so answers carry citations. */
+const KNOWLEDGE_INSTRUCTIONS =
+  'Use search_knowledge to look things up in the documents before answering questions they may ' +
+  'cover. Cite every fact taken from a passage with its reference in brackets, e.g. [1] or [1, 2].';
+
 /** Model ↔ tool round trips per turn. */
 const MAX_TURNS = 8;
 
@@ -133,6 +140,8 @@ export class AgentsResponder implements Responder {
     private readonly agents: AgentRegistry,
     private readonly logger: Logger,
     mcpServers: AgentsFile['mcpServers'] = {},
+    /** Searched by agents with `knowledge` in the agents file. */
+    private readonly knowledge?: KnowledgeBase,
   ) {
     const servers = mcpServerConfigs(mcpServers);
     this.mcp = servers.length > 0 ? new McpHub<AppContext>({ servers, logger }) : undefined;
@@ -160,6 +169,7 @@ export class AgentsResponder implements Responder {
   /** Closes the MCP sessions and stops the stdio server processes. */
   async close(): Promise<void> {
     await this.mcp?.close();
+    await this.knowledge?.close();
   }
 
   /** While a form waits for its answer, a new message gets a reminder instead of a model turn. */
@@ -212,9 +222,14 @@ export class AgentsResponder implements Responder {
     });
     const composerTools = Object.fromEntries(agent.composerTools.map((t) => [t.id, t]));
     const picked = resolveToolChoice(options, composerTools)?.target;
-    const instructions = picked?.instructions
-      ? `${agent.instructions}\n\n${picked.instructions}`
-      : agent.instructions;
+    const knowledge = agent.knowledge && this.knowledge ? agent.knowledge : undefined;
+    const instructions = [
+      agent.instructions,
+      knowledge ? KNOWLEDGE_INSTRUCTIONS : undefined,
+      picked?.instructions,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     const agentContext = new AgentContext<AppContext>({
       thread,
       store,
@@ -225,6 +240,15 @@ export class AgentsResponder implements Responder {
     const toolset = this.toolset(agent);
     if (toolset) tools.push(...((await mcpAgentTools(toolset, agentContext)) as Tool<Ctx>[]));
     if (agent.forms) tools.push(this.forms.agentTool as Tool<Ctx>);
+    if (knowledge) {
+      const search = searchKnowledgeTool<AppContext>({
+        knowledgeBase: this.knowledge!,
+        collections: knowledge.collections,
+        limit: knowledge.limit,
+        resolveOwner,
+      });
+      tools.push(search as Tool<Ctx>);
+    }
     const forced =
       picked?.forceTool && agent.tools.includes(picked.forceTool) ? picked.forceTool : undefined;
     const sdkAgent = new Agent<Ctx>({
@@ -237,12 +261,16 @@ export class AgentsResponder implements Responder {
       ...(forced ? { modelSettings: { toolChoice: forced }, resetToolChoice: true } : {}),
     });
     const modelInput = await this.converter.toAgentInput(history);
-    const events = withFriendlyErrors(
-      streamAgentRun(agentContext, sdkAgent, modelInput as Parameters<typeof streamAgentRun>[2], {
-        runOptions: { maxTurns: MAX_TURNS },
-      }),
-      { classify: classifyOpenAIError },
+    const run = streamAgentRun(
+      agentContext,
+      sdkAgent,
+      modelInput as Parameters<typeof streamAgentRun>[2],
+      { runOptions: { maxTurns: MAX_TURNS } },
     );
+    // Cited passages ([n] in the answer) become the message's source annotations.
+    const events = withFriendlyErrors(knowledge ? citationsFor(agentContext).rewrite(run) : run, {
+      classify: classifyOpenAIError,
+    });
     if (!this.titleGenerator) {
       yield* events;
       return;
