@@ -1,33 +1,34 @@
 /** `createApp(deps)`: the Hono composition of middleware and routes. No business logic here. */
 import { Hono, type Context } from 'hono';
+import type { ChatKitHandler } from '@threadline/server/http';
 import { cors } from 'hono/cors';
 import type { AppEnv } from './app-env.js';
 import type { AgentRegistry } from './assistant/agents.js';
-import type { AssistantServer } from './assistant/assistant-server.js';
 import type { Authenticate } from './auth/identity.js';
 import type { AppConfig } from './config.js';
+import type { AppContext } from './context.js';
 import { errorJson } from './http/json-error.js';
 import type { AppLogger } from './logging.js';
 import { requireAuth } from './middleware/auth.js';
 import { clientIp } from './middleware/client-ip.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
-import type { OpenStreams } from './open-streams.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { chatkitRoutes } from './routes/chatkit.js';
 import { clientSecretRoutes, type ClientSecretMinter } from './routes/client-secret.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { pageRoutes } from './routes/pages.js';
+import { clientBundleRoutes } from './pages/client-bundle.js';
 import type { UploadRoutes } from './routes/uploads.js';
 
 export interface AppDeps {
   config: AppConfig;
   logger: AppLogger;
-  server: AssistantServer;
+  /** The SDK's ChatKit handler over the app's server. */
+  chatkit: ChatKitHandler<AppContext>;
   agents: AgentRegistry;
   authenticate: Authenticate;
   limiter: RateLimiter;
-  streams: OpenStreams;
   readiness: Record<string, ReadinessCheck>;
   /** Hosted mode; undefined → `/chatkit/client_secret` answers 404. */
   clientSecrets?: ClientSecretMinter | undefined;
@@ -82,17 +83,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', healthRoutes({ checks: deps.readiness, isDraining: deps.isDraining }));
   app.route('/', pageRoutes(config, deps.agents));
+  app.route('/chatkit', clientBundleRoutes());
   app.route('/chatkit/client_secret', clientSecretRoutes(deps.clientSecrets));
   if (deps.uploads) app.route('/chatkit', deps.uploads.routes);
-  app.route(
-    '/chatkit',
-    chatkitRoutes({
-      server: deps.server,
-      agents: deps.agents,
-      streams: deps.streams,
-      maxBodyBytes: config.server.maxBodyBytes,
-    }),
-  );
+  app.route('/chatkit', chatkitRoutes({ chatkit: deps.chatkit, agents: deps.agents }));
 
   app.notFound(() => errorJson(404, 'not_found', 'No such route'));
   app.onError((error, c) => {

@@ -46,8 +46,14 @@ export interface AppConfig {
     titleModel: string | undefined;
     apiKey: string | undefined;
     baseURL: string | undefined;
+    /** Images as `data:` URLs (`inline`) or as signed preview URLs the provider fetches (`url`). */
+    imageInput: 'inline' | 'url';
+    /** PDFs as file input, as extracted text, or `auto` (text on OpenAI-compatible Chat servers). */
+    pdfInput: 'auto' | 'file' | 'text';
   };
   demo: { enabled: boolean; delayMs: number };
+  /** Partial answers are stored this often while streaming; false when `THREADLINE_CHECKPOINT_MS=0`. */
+  checkpoints: { intervalMs: number; maxDeltas: number } | false;
   auth: {
     methods: AuthMethod[];
     jwt: {
@@ -82,6 +88,8 @@ export interface AppConfig {
     maxAttachments: number;
   };
   uploadDir: string;
+  /** Uploads no message references are deleted after this long; 0 never deletes them. */
+  uploadSweepAgeMs: number;
   /** Where the agents came from: a file path, or undefined for the built-in default agent. */
   configFile: string | undefined;
   agents: AgentsFile;
@@ -277,8 +285,14 @@ export function loadConfig(
       titleModel: s.THREADLINE_TITLE_MODEL,
       apiKey,
       baseURL,
+      imageInput: s.THREADLINE_MODEL_IMAGE_INPUT,
+      pdfInput: s.THREADLINE_MODEL_PDF_INPUT,
     },
     demo: { enabled: demo, delayMs: s.THREADLINE_DEMO_DELAY_MS },
+    checkpoints:
+      s.THREADLINE_CHECKPOINT_MS === 0
+        ? false
+        : { intervalMs: s.THREADLINE_CHECKPOINT_MS, maxDeltas: s.THREADLINE_CHECKPOINT_DELTAS },
     auth: {
       methods,
       jwt: {
@@ -323,6 +337,7 @@ export function loadConfig(
     uploadDir: s.THREADLINE_UPLOAD_DIR
       ? resolve(cwd, s.THREADLINE_UPLOAD_DIR)
       : resolve(dataDir, 'attachments'),
+    uploadSweepAgeMs: s.THREADLINE_UPLOAD_SWEEP_AGE_SECONDS * 1000,
     configFile: configPath,
     agents,
   };

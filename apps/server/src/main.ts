@@ -68,22 +68,20 @@ export async function startServer(
   const shutdown = (reason = 'shutdown') => {
     stopping ??= (async () => {
       runtime.draining.value = true;
-      const open = runtime.streams.size;
+      const open = runtime.chatkit.openStreams.size;
       logger.info(
         { reason, openStreams: open },
         'Shutting down: no new connections; open streams may finish',
       );
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      if (!(await runtime.streams.whenIdle(config.server.shutdownGraceMs))) {
-        logger.warn(
-          { openStreams: runtime.streams.size },
-          'Grace period over: cancelling open streams',
-        );
-        runtime.streams.abortAll(new Error('The server is shutting down'));
-        await runtime.streams.whenIdle(CANCEL_SETTLE_MS);
-      }
-      await runtime.server.settleCancellations();
+      await runtime.chatkit.close({
+        graceMs: config.server.shutdownGraceMs,
+        settleMs: CANCEL_SETTLE_MS,
+        reason: new Error('The server is shutting down'),
+        onCancel: (openStreams) =>
+          logger.warn({ openStreams }, 'Grace period over: cancelling open streams'),
+      });
       httpServer.closeAllConnections();
       await closed;
       await runtime.close();
@@ -129,7 +127,7 @@ export async function runMain(argv: string[]): Promise<void> {
     signals += 1;
     if (signals > 1) {
       logger.warn({ signal }, 'Second signal: cancelling open streams now');
-      running.runtime.streams.abortAll(new Error('The server is shutting down'));
+      running.runtime.chatkit.openStreams.abortAll(new Error('The server is shutting down'));
       return;
     }
     running.shutdown(signal).then(

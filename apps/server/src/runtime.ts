@@ -4,6 +4,7 @@
  */
 import type { Hono } from 'hono';
 import type { Logger, Store } from '@threadline/server';
+import { createChatKitHandler, type ChatKitHandler } from '@threadline/server/http';
 import { createApp } from './app.js';
 import type { AppEnv } from './app-env.js';
 import { AgentRegistry } from './assistant/agents.js';
@@ -18,7 +19,6 @@ import type { AppConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { openAIClientSecretMinter } from './hosted.js';
 import { sdkLogger, type AppLogger } from './logging.js';
-import { OpenStreams } from './open-streams.js';
 import { MemoryRateLimiter } from './rate-limit/memory-limiter.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { RedisRateLimiter } from './rate-limit/redis-limiter.js';
@@ -26,11 +26,13 @@ import type { ClientSecretMinter } from './routes/client-secret.js';
 import type { UploadRoutes } from './routes/uploads.js';
 import { resolveSecret } from './secret.js';
 import { createStore } from './store.js';
+import { startUploadSweeper } from './upload-sweeper.js';
 
 export interface Runtime {
   app: Hono<AppEnv>;
   server: AssistantServer;
-  streams: OpenStreams;
+  /** The ChatKit endpoint's handler: its open streams and graceful `close()`. */
+  chatkit: ChatKitHandler<AppContext>;
   /** Set once a graceful shutdown begins. */
   draining: { value: boolean };
   /** What the start-up banner reports. */
@@ -49,6 +51,7 @@ async function createResponder(
   config: AppConfig,
   agents: AgentRegistry,
   logger: AppLogger,
+  uploads: UploadRoutes | undefined,
 ): Promise<Responder> {
   if (config.demo.enabled) return new DemoResponder(config.demo.delayMs);
   if (!config.model.configured) return new NoModelResponder();
@@ -62,6 +65,7 @@ async function createResponder(
     agents,
     sdkLogger(logger),
     config.agents.mcpServers,
+    uploads?.attachments,
     knowledge,
   );
 }
@@ -113,9 +117,13 @@ export async function createRuntime(
     if (config.chatkit.uploadStrategy !== 'disabled') {
       uploads = await loadUploads(config, appStore.store, secret, log, agents.defaultAgent.id);
       metadataStore = uploads.attachments.store;
+      if (config.uploadSweepAgeMs > 0) {
+        cleanups.push(startUploadSweeper(uploads.attachments, config.uploadSweepAgeMs, logger));
+      }
     }
     const store = new AgentScopedStore(metadataStore, agents);
-    const responder = overrides.responder ?? (await createResponder(config, agents, logger));
+    const responder =
+      overrides.responder ?? (await createResponder(config, agents, logger, uploads));
     if (responder.close) cleanups.push(() => responder.close!());
     await responder.start?.();
     const server = new AssistantServer({
@@ -124,10 +132,11 @@ export async function createRuntime(
       logger: log,
       agents,
       responder,
+      checkpoints: config.checkpoints,
     });
     const limiter = await createLimiter(config, logger);
     cleanups.push(() => limiter.close());
-    const streams = new OpenStreams();
+    const chatkit = createChatKitHandler(server, { maxBodyBytes: config.server.maxBodyBytes });
     const draining = { value: false };
     const clientSecrets =
       overrides.clientSecrets ??
@@ -147,11 +156,10 @@ export async function createRuntime(
     const app = createApp({
       config,
       logger,
-      server,
+      chatkit,
       agents,
       authenticate: overrides.authenticate ?? createAuthenticator(config.auth, secret),
       limiter,
-      streams,
       readiness: {
         store: async () => {
           await appStore.store.loadThreads(1, null, 'desc', probe);
@@ -166,7 +174,7 @@ export async function createRuntime(
     return {
       app,
       server,
-      streams,
+      chatkit,
       draining,
       summary: {
         store: appStore.description,

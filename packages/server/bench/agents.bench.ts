@@ -196,7 +196,7 @@ async function once(server: BenchServer): Promise<[number, number]> {
   if (!isStreamingResult(result)) throw new Error('expected a stream');
   let frames = 0;
   for await (const frame of result) {
-    if (frame.byteLength > 0) frames += 1;
+    if (frame.length > 0) frames += 1;
   }
   return [frames, cpuMs() - started];
 }

@@ -1,10 +1,10 @@
 import {
   ChatKitServer,
   type AttachmentStore,
+  type ChatKitServerOptions,
   type HookOptions,
   type Logger,
   type Store,
-  type ThreadItem,
   type ThreadMetadata,
   type ThreadStreamEventInput,
   type UserMessageItem,
@@ -15,9 +15,10 @@ import type {
   SyncCustomActionResponse,
   WidgetItem,
 } from '@threadline/server/protocol';
+import { generateThreadTitle } from '@threadline/server/providers';
 import type { AppContext } from '../context.js';
 import type { AgentRegistry } from './agents.js';
-import { userText, type Responder } from './responder.js';
+import type { Responder } from './responder.js';
 
 export interface AssistantServerOptions {
   store: Store<AppContext>;
@@ -25,40 +26,24 @@ export interface AssistantServerOptions {
   logger: Logger;
   agents: AgentRegistry;
   responder: Responder;
-}
-
-const TITLE_MAX = 60;
-
-/** The first line of the first message, cut at a word: the thread's title until renamed. */
-export function titleFrom(text: string): string | undefined {
-  const line = text
-    .split('\n')
-    .find((l) => l.trim() !== '')
-    ?.replace(/\s+/g, ' ')
-    .trim();
-  if (!line) return undefined;
-  if (line.length <= TITLE_MAX) return line;
-  const cut = line.slice(0, TITLE_MAX - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > TITLE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  checkpoints?: ChatKitServerOptions<AppContext>['checkpoints'];
 }
 
 /**
  * The app's ChatKit server: picks the thread's agent, titles new threads, and hands the turn to the
  * configured responder (a model, the demo model, or the "no model" notice). Cancelled streams are
- * persisted through the SDK's default path; the persistence promises are tracked so a graceful
- * shutdown can wait for them before closing the store.
+ * persisted through the SDK's default path.
  */
 export class AssistantServer extends ChatKitServer<AppContext> {
   readonly agents: AgentRegistry;
   readonly responder: Responder;
-  private readonly cancellations = new Set<Promise<void>>();
 
   constructor(options: AssistantServerOptions) {
     super({
       store: options.store,
       attachmentStore: options.attachmentStore,
       logger: options.logger,
+      checkpoints: options.checkpoints,
     });
     this.agents = options.agents;
     this.responder = options.responder;
@@ -71,10 +56,8 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     { signal }: HookOptions,
   ): AsyncIterable<ThreadStreamEventInput> {
     const agent = this.agents.forThread(thread);
-    if (!thread.title && input && !this.responder.titlesThreads) {
-      const title = titleFrom(userText(input));
-      if (title) thread.title = title;
-    }
+    // Without a title model, the first message (cut at a word) names the thread.
+    if (!this.responder.titlesThreads) await generateThreadTitle(thread, input);
     const guarded = await this.responder.guard?.(this.store, thread, input, context);
     if (guarded) {
       yield* guarded;
@@ -119,23 +102,5 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     // Validates ownership (another user's thread is a 404) before recording anything.
     await this.store.loadThread(threadId, context);
     this.logger.info('Feedback received', { threadId, itemIds, feedback, userId: context.userId });
-  }
-
-  override handleStreamCancelled(
-    thread: ThreadMetadata,
-    pendingItems: ThreadItem[],
-    context: AppContext,
-  ): Promise<void> {
-    const persisted = super.handleStreamCancelled(thread, pendingItems, context);
-    this.cancellations.add(persisted);
-    void persisted.finally(() => this.cancellations.delete(persisted)).catch(() => {});
-    return persisted;
-  }
-
-  /** Resolves once every cancelled stream's partial answer is saved (for shutdown). */
-  async settleCancellations(): Promise<void> {
-    while (this.cancellations.size > 0) {
-      await Promise.allSettled([...this.cancellations]);
-    }
   }
 }

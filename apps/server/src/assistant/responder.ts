@@ -44,12 +44,3 @@ export interface Responder {
   /** Releases external resources (MCP server processes and sessions) on shutdown. */
   close?(): Promise<void>;
 }
-
-/** The text of a user message (text parts and tags), for titles and the demo model. */
-export function userText(input: UserMessageItem | null): string {
-  if (!input) return '';
-  return input.content
-    .map((part) => (part.type === 'input_text' ? part.text : `@${part.text}`))
-    .join(' ')
-    .trim();
-}

@@ -1,32 +1,28 @@
 import { Hono } from 'hono';
-import { isStreamingResult } from '@threadline/server';
-import { errorResponse, readBody, SSE_HEADERS } from '@threadline/server/http';
+import type { ChatKitHandler } from '@threadline/server/http';
 import type { AppEnv } from '../app-env.js';
 import type { AgentRegistry } from '../assistant/agents.js';
-import type { AssistantServer } from '../assistant/assistant-server.js';
 import { bearerToken } from '../auth/identity.js';
 import type { AppContext } from '../context.js';
 import { errorJson } from '../http/json-error.js';
 import { requestScope } from '../logging.js';
-import type { OpenStreams } from '../open-streams.js';
 
 export interface ChatKitRouteOptions {
-  server: AssistantServer;
+  /** The SDK's handler: body limit, abort wiring, frame grouping, error mapping, open streams. */
+  chatkit: ChatKitHandler<AppContext>;
   agents: AgentRegistry;
-  streams: OpenStreams;
-  maxBodyBytes: number;
 }
 
 /**
  * `POST /chatkit`: the ChatKit protocol endpoint. The caller (from the auth middleware) and the
- * agent (`?agent_id=`, else the default agent) become the request context. Streams are tracked so a
- * shutdown can cancel them; a client disconnect cancels its stream too.
+ * agent (`?agent_id=`, else the default agent) become the request context; the SDK's handler
+ * does the rest, tracking the stream so a shutdown can cancel it.
  */
 export function chatkitRoutes(options: ChatKitRouteOptions): Hono<AppEnv> {
-  const { server, agents, streams, maxBodyBytes } = options;
+  const { chatkit, agents } = options;
   const app = new Hono<AppEnv>();
 
-  app.post('/', async (c) => {
+  app.post('/', (c) => {
     const agentId = c.req.query('agent_id');
     const agent = agentId ? agents.get(agentId) : agents.defaultAgent;
     if (!agent) return errorJson(404, 'agent_not_found', `There is no agent "${agentId}"`);
@@ -39,58 +35,12 @@ export function chatkitRoutes(options: ChatKitRouteOptions): Hono<AppEnv> {
       authMethod: identity.method,
       bearerToken: bearerToken(c.req.raw),
     };
-    const request = c.req.raw;
-    const stream = streams.open();
-    const onClientGone = () => stream.controller.abort(request.signal.reason);
-    request.signal.addEventListener('abort', onClientGone, { once: true });
-    const finish = () => {
-      request.signal.removeEventListener('abort', onClientGone);
-      stream.release();
-    };
-    try {
-      const body = await readBody(request, maxBodyBytes);
-      const result = await server.process(body, context, { signal: stream.controller.signal });
-      if (!isStreamingResult(result)) {
-        finish();
-        return new Response(result.json, { headers: { 'content-type': 'application/json' } });
-      }
-      const frames = result[Symbol.asyncIterator]();
-      const scope = { requestId: context.requestId };
-      const bodyStream = new ReadableStream<Uint8Array>({
-        pull: (controller) =>
-          requestScope.run(scope, async () => {
-            try {
-              const next = await frames.next();
-              if (next.done) {
-                finish();
-                controller.close();
-              } else {
-                controller.enqueue(next.value);
-              }
-            } catch (error) {
-              // The SDK turns failures into an `error` event; this is a bug guard, never expected.
-              c.get('log').error({ err: error }, 'Stream failed');
-              finish();
-              controller.close();
-            }
-          }),
-        cancel: (reason) =>
-          requestScope.run(scope, async () => {
-            stream.controller.abort(reason);
-            try {
-              await frames.return?.();
-            } finally {
-              finish();
-            }
-          }),
-      });
-      return new Response(bodyStream, { headers: SSE_HEADERS });
-    } catch (error) {
-      finish();
-      const { response, unexpected } = errorResponse(error);
-      if (unexpected) c.get('log').error({ err: error }, 'ChatKit request failed');
-      return response;
-    }
+    const scope = { requestId: context.requestId };
+    return chatkit.handle(c.req.raw, {
+      context,
+      // Body reads run after this handler returned: keep the request id on their log lines.
+      scope: (step) => requestScope.run(scope, step),
+    });
   });
 
   app.all('/', () => errorJson(405, 'method_not_allowed', 'Use POST', { allow: 'POST' }));

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { readBody } from '@threadline/server/http';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.js';
 import { errorJson } from '../http/json-error.js';
 
@@ -17,7 +17,12 @@ export interface ClientSecretMinter {
  */
 export function clientSecretRoutes(minter: ClientSecretMinter | undefined): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.post('/', async (c) => {
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () =>
+      errorJson(413, 'payload_too_large', `The body may be at most ${MAX_BODY_BYTES} bytes`),
+  });
+  app.post('/', limit, async (c) => {
     if (!minter) {
       return errorJson(
         404,
@@ -26,12 +31,7 @@ export function clientSecretRoutes(minter: ClientSecretMinter | undefined): Hono
       );
     }
     let current: string | undefined;
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await readBody(c.req.raw, MAX_BODY_BYTES));
-    } catch {
-      return errorJson(413, 'payload_too_large', `The body may be at most ${MAX_BODY_BYTES} bytes`);
-    }
+    const text = await c.req.text();
     if (text.trim() !== '') {
       let body: unknown;
       try {

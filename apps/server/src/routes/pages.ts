@@ -4,6 +4,7 @@ import type { AgentRegistry } from '../assistant/agents.js';
 import type { AppConfig } from '../config.js';
 import { chatPage } from '../pages/chat-page.js';
 import { clientConfig } from '../pages/client-config.js';
+import { contentSecurityPolicy } from '../pages/content-security-policy.js';
 import { embedScript } from '../pages/embed-script.js';
 
 const PAGE_HEADERS = {
@@ -24,6 +25,7 @@ export function pageRoutes(config: AppConfig, agents: AgentRegistry): Hono<AppEn
       ...PAGE_HEADERS,
       'cache-control': 'no-cache',
       'x-frame-options': 'SAMEORIGIN',
+      'content-security-policy': contentSecurityPolicy(settings),
     });
   });
 

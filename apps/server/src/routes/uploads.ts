@@ -1,10 +1,5 @@
 import { Hono } from 'hono';
-import {
-  BlobAttachmentStore,
-  handleDirectUpload,
-  handlePreview,
-  handleTwoPhaseUpload,
-} from '@threadline/server/attachments';
+import { BlobAttachmentStore, createAttachmentRoutes } from '@threadline/server/attachments';
 import { FilesystemBlobStore } from '@threadline/server/attachments/filesystem';
 import type { Logger, Owner, Store } from '@threadline/server';
 import type { AppEnv } from '../app-env.js';
@@ -54,30 +49,25 @@ export function createUploads(options: {
       authMethod: 'session',
     }),
   });
-  const handlerOptions = { logger };
+  // The SDK's routes, under the path the app mounts them at (whatever `publicUrl`'s path is).
+  const router = createAttachmentRoutes(attachments, { basePath: '/chatkit', logger });
   const routes = new Hono<AppEnv>();
-  routes.post('/upload', (c) => {
-    const identity = c.get('identity');
-    const context: AppContext = {
-      userId: identity.userId,
-      tenantId: identity.tenantId,
-      requestId: c.get('requestId'),
-      agentId: c.req.query('agent_id') ?? options.defaultAgentId,
-      authMethod: identity.method,
-    };
-    return handleDirectUpload(attachments, c.req.raw, context, handlerOptions);
+  routes.all('/*', async (c, next) => {
+    const response = await router(c.req.raw, {
+      // Only a direct upload asks for it; the auth middleware has run on that path.
+      getContext: (): AppContext => {
+        const identity = c.get('identity');
+        return {
+          userId: identity.userId,
+          tenantId: identity.tenantId,
+          requestId: c.get('requestId'),
+          agentId: c.req.query('agent_id') ?? options.defaultAgentId,
+          authMethod: identity.method,
+        };
+      },
+    });
+    if (response) return response;
+    await next();
   });
-  routes.on(['PUT', 'POST'], '/upload/:token', (c) =>
-    handleTwoPhaseUpload(attachments, c.req.raw, c.req.param('token'), handlerOptions),
-  );
-  routes.on(['GET', 'HEAD'], '/attachments/:id/preview', (c) =>
-    handlePreview(
-      attachments,
-      c.req.raw,
-      c.req.param('id'),
-      c.req.query('token') ?? null,
-      handlerOptions,
-    ),
-  );
   return { attachments, routes };
 }

@@ -87,6 +87,7 @@ describe('pages', () => {
       agentId: 'helper',
       mode: 'self_hosted',
       scriptUrl: 'https://cdn.example/chatkit.js',
+      scriptModule: false,
       apiUrl: 'https://chat.example.com/chatkit?agent_id=helper',
       domainKey: 'domain_pk_123',
       clientSecretUrl: 'https://chat.example.com/chatkit/client_secret',

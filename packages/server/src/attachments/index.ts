@@ -47,6 +47,7 @@ export {
 } from './http/handlers.js';
 export {
   createAttachmentRoutes,
+  type AttachmentRouteCall,
   type AttachmentRouter,
   type AttachmentRoutesOptions,
 } from './http/routes.js';

@@ -48,9 +48,20 @@ function base64Utf8(text: string): string {
  * @throws ConfigurationError when the widget (or the rendered template) is not a valid widget root.
  * @example
  * ```ts
+ * import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+ * import { widgetToolResult } from '@threadline/server/mcp';
+ * import type { WidgetTemplate } from '@threadline/server/widgets';
+ * // given: declare const taskListTemplate: WidgetTemplate;
+ * // given: declare const tasks: { title: string }[];
+ *
+ * const server = new McpServer({ name: 'tasks', version: '1.0.0' });
  * server.registerTool('list_tasks', { description: 'List tasks' }, async () =>
- *   widgetToolResult({ tool: 'list_tasks', widget: taskListTemplate, data: { tasks },
- *     text: tasks.map((t) => `- ${t.title}`).join('\n') }),
+ *   widgetToolResult({
+ *     tool: 'list_tasks',
+ *     widget: taskListTemplate,
+ *     data: { tasks },
+ *     text: tasks.map((t) => `- ${t.title}`).join('\n'),
+ *   }),
  * );
  * ```
  */

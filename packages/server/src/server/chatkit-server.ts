@@ -10,6 +10,7 @@ import type {
 } from '../protocol/responses.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
 import type { AttachmentStore, Store } from '../stores/store.js';
+import type { CheckpointOptions } from './checkpoints.js';
 import { runJsonOp } from './json-ops.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { parseRequest } from './parse-request.js';
@@ -27,6 +28,11 @@ export interface ChatKitServerOptions<TContext> {
   /** Needed for `attachments.create`/`attachments.delete`. */
   attachmentStore?: AttachmentStore<TContext> | undefined;
   logger?: Logger | undefined;
+  /**
+   * Store the partial text of streaming answers (default every 1 s or 256 deltas), so a crash loses
+   * at most that much; `false` turns it off. See docs/crash-safety.md.
+   */
+  checkpoints?: CheckpointOptions | false | undefined;
 }
 
 export interface ProcessOptions {
@@ -52,11 +58,13 @@ export abstract class ChatKitServer<TContext = unknown> {
   readonly store: Store<TContext>;
   readonly attachmentStore: AttachmentStore<TContext> | undefined;
   readonly logger: Logger;
+  readonly checkpoints: CheckpointOptions | false | undefined;
 
   constructor(options: ChatKitServerOptions<TContext>) {
     this.store = options.store;
     this.attachmentStore = options.attachmentStore;
     this.logger = options.logger ?? consoleLogger;
+    this.checkpoints = options.checkpoints;
   }
 
   // ---- hooks (override points) ----

@@ -3,16 +3,19 @@ import type { ErrorEvent, ThreadStreamEvent, ThreadStreamEventInput } from '../p
 import { isHiddenItem, type ThreadItem } from '../protocol/items.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
 import type { Store } from '../stores/store.js';
+import { TurnCheckpoints, type CheckpointOptions } from './checkpoints.js';
 import type { Logger } from './logger.js';
 import { normalizeEvent } from './normalize-event.js';
 import { applyPendingUpdate } from './pending-items.js';
-import { encodeEvent, publicThread } from './serialize.js';
+import { frameEvent, publicThread } from './serialize.js';
 import { threadFingerprint } from './thread-changes.js';
 
 /** What the pipeline needs from the server: the store, hooks it calls, and a logger. */
 export interface PipelineHost<TContext> {
   readonly store: Store<TContext>;
   readonly logger: Logger;
+  /** Partial answers are stored while streaming unless this is `false` (docs/crash-safety.md). */
+  readonly checkpoints?: CheckpointOptions | false | undefined;
   getStreamOptions(thread: ThreadMetadata, context: TContext): { allow_cancel: boolean };
   handleStreamCancelled(
     thread: ThreadMetadata,
@@ -63,7 +66,7 @@ const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 export function processEvents<TContext>(
   host: PipelineHost<TContext>,
   plan: StreamPlan<TContext>,
-): AsyncIterableIterator<Uint8Array> {
+): AsyncIterableIterator<string> {
   return new EventPipeline(host, plan);
 }
 
@@ -73,8 +76,8 @@ export function processEvents<TContext>(
  * difference is measurable in `npm run bench`). Frames other than the one being returned wait in
  * `queue`.
  */
-class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
-  private readonly queue: Uint8Array[] = [];
+class EventPipeline<TContext> implements AsyncIterableIterator<string> {
+  private readonly queue: string[] = [];
   private readonly pending = new Map<string, ThreadItem>();
   private phase: 'prelude' | 'stream' | 'done' = 'prelude';
   private prelude: AsyncIterator<ThreadStreamEvent> | undefined;
@@ -82,6 +85,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
   private settled = false;
   private cancelling: Promise<void> | undefined;
   private snapshot: string;
+  private readonly checkpoints: TurnCheckpoints<TContext> | undefined;
   private readonly onAbort = () => {
     this.cancel().catch((error: unknown) =>
       this.host.logger.error('handleStreamCancelled failed', error),
@@ -93,6 +97,16 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
     private readonly plan: StreamPlan<TContext>,
   ) {
     this.snapshot = threadFingerprint(plan.thread);
+    if (host.checkpoints !== false) {
+      this.checkpoints = new TurnCheckpoints(
+        host.store,
+        plan.thread,
+        plan.context,
+        this.pending,
+        host.logger,
+        host.checkpoints,
+      );
+    }
     plan.signal.addEventListener('abort', this.onAbort, { once: true });
     if (plan.signal.aborted) this.settled = true;
   }
@@ -106,7 +120,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
    * on the integration's `next()`; a text delta resolves it directly, anything else goes through
    * the general step below.
    */
-  next(): Promise<IteratorResult<Uint8Array>> {
+  next(): Promise<IteratorResult<string>> {
     if (this.queue.length === 0 && this.phase === 'stream' && !this.settled) {
       return this.iterator!.next().then(this.onPulled, this.onPullFailed);
     }
@@ -115,7 +129,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
 
   private readonly onPulled = (
     next: IteratorResult<ThreadStreamEventInput>,
-  ): IteratorResult<Uint8Array> | Promise<IteratorResult<Uint8Array>> => {
+  ): IteratorResult<string> | Promise<IteratorResult<string>> => {
     if (!this.settled && !next.done) {
       const raw = next.value;
       // A text delta is only applied to the pending copy and forwarded: no validation, persistence
@@ -124,8 +138,11 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
       if (raw.type === 'thread.item.updated' && raw.update.type === TEXT_DELTA) {
         try {
           const item = this.pending.get(raw.item_id);
-          if (item) applyPendingUpdate(item, raw.update);
-          return { value: encodeEvent(raw as ThreadStreamEvent), done: false };
+          if (item) {
+            applyPendingUpdate(item, raw.update);
+            this.checkpoints?.onDelta(raw.item_id);
+          }
+          return { value: frameEvent(raw as ThreadStreamEvent), done: false };
         } catch (error) {
           return this.fail(error).then(() => this.next());
         }
@@ -134,11 +151,11 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
     return this.afterPull(next).then(() => this.next());
   };
 
-  private readonly onPullFailed = (error: unknown): Promise<IteratorResult<Uint8Array>> =>
+  private readonly onPullFailed = (error: unknown): Promise<IteratorResult<string>> =>
     this.fail(error).then(() => this.next());
 
   /** Queued frames first; then the prelude; the end of the stream once settled. */
-  private async step(): Promise<IteratorResult<Uint8Array>> {
+  private async step(): Promise<IteratorResult<string>> {
     for (;;) {
       if (this.queue.length > 0) return { value: this.queue.shift()!, done: false };
       if (this.settled || this.phase === 'done') return this.close();
@@ -155,7 +172,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
   }
 
   /** The consumer stopped reading: treat it as a cancel (§6.9) and stop the hooks too. */
-  async return(): Promise<IteratorResult<Uint8Array>> {
+  async return(): Promise<IteratorResult<string>> {
     if (!this.settled) {
       this.plan.abort?.();
       void this.cancel();
@@ -170,13 +187,13 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
       this.prelude ??= plan.prelude()[Symbol.asyncIterator]();
       const next = await this.prelude.next();
       if (!next.done) {
-        this.queue.push(encodeEvent(next.value));
+        this.queue.push(frameEvent(next.value));
         return;
       }
     }
     if (this.settled) return;
     this.queue.push(
-      encodeEvent({
+      frameEvent({
         type: 'stream_options',
         stream_options: host.getStreamOptions(plan.thread, plan.context),
       }),
@@ -197,28 +214,34 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
         this.pending.set(event.item.id, structuredClone(event.item));
         break;
       case 'thread.item.done':
+        await this.checkpoints?.finish(event.item.id);
         await store.addThreadItem(thread.id, event.item, context);
         this.pending.delete(event.item.id);
         forward = !isHiddenItem(event.item);
         break;
       case 'thread.item.removed':
+        await this.checkpoints?.finish(event.item_id);
         await store.deleteThreadItem(thread.id, event.item_id, context);
         this.pending.delete(event.item_id);
         break;
       case 'thread.item.replaced':
+        await this.checkpoints?.finish(event.item.id);
         await store.saveItem(thread.id, event.item, context);
         this.pending.delete(event.item.id);
         break;
       case 'thread.item.updated': {
         const item = this.pending.get(event.item_id);
-        if (item) applyPendingUpdate(item, event.update);
+        if (item) {
+          applyPendingUpdate(item, event.update);
+          if (item.type === 'assistant_message') this.checkpoints?.onDelta(item.id);
+        }
         break;
       }
       default:
         break;
     }
     if (this.settled) return;
-    if (forward) this.queue.push(encodeEvent(event));
+    if (forward) this.queue.push(frameEvent(event));
     await this.pushThreadUpdate();
   }
 
@@ -229,11 +252,12 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
     if (now === this.snapshot) return;
     await this.host.store.saveThread(thread, context);
     this.snapshot = now;
-    this.queue.push(encodeEvent({ type: 'thread.updated', thread: publicThread(thread) }));
+    this.queue.push(frameEvent({ type: 'thread.updated', thread: publicThread(thread) }));
   }
 
   /** Normal end, or the end after an error event (§6.3 steps 5 and 7). */
   private async end(): Promise<void> {
+    await this.checkpoints?.stop();
     if (!this.settled) await this.pushThreadUpdate();
     this.settled = true;
     this.phase = 'done';
@@ -260,7 +284,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
     if (!(error instanceof BaseStreamError)) {
       logger.error('Error while generating streamed response', error);
     }
-    this.queue.push(encodeEvent(errorEventFor(error)));
+    this.queue.push(frameEvent(errorEventFor(error)));
     try {
       await this.end();
     } catch (cause) {
@@ -280,6 +304,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
 
   private async persistCancellation(): Promise<void> {
     const iterator = this.iterator;
+    await this.checkpoints?.stop();
     // Before the integration starts there is nothing of the assistant's to keep (the reference
     // handles cancellation only inside `_process_events`).
     if (!iterator) return;
@@ -291,7 +316,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<Uint8Array> {
   }
 
   /** Ends the stream once any cancellation is stored, so a client that stops and sends again finds it. */
-  private async close(): Promise<IteratorResult<Uint8Array>> {
+  private async close(): Promise<IteratorResult<string>> {
     this.queue.length = 0;
     this.phase = 'done';
     this.plan.signal.removeEventListener('abort', this.onAbort);

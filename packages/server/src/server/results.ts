@@ -1,8 +1,11 @@
-/** What `process()` returns for the six streaming ops: SSE frames, one `Uint8Array` per event. */
+/**
+ * What `process()` returns for the six streaming ops: SSE frames, one string (`data: …\n\n`) per
+ * event; the HTTP layer encodes each written chunk once.
+ */
 export interface StreamingResult {
   readonly kind: 'stream';
-  readonly stream: AsyncIterable<Uint8Array>;
-  [Symbol.asyncIterator](): AsyncIterator<Uint8Array>;
+  readonly stream: AsyncIterable<string>;
+  [Symbol.asyncIterator](): AsyncIterator<string>;
 }
 
 /** What `process()` returns for the ten JSON ops: the serialized body (chatkit-python `NonStreamingResult.json`). */
@@ -13,7 +16,7 @@ export interface JsonResult {
 
 export type ProcessResult = StreamingResult | JsonResult;
 
-export function streamingResult(stream: AsyncIterable<Uint8Array>): StreamingResult {
+export function streamingResult(stream: AsyncIterable<string>): StreamingResult {
   return {
     kind: 'stream',
     stream,

@@ -10,11 +10,11 @@ import type { StreamingReq } from '../protocol/requests.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
 import type { ChatKitServer } from './chatkit-server.js';
 import { processEvents, type StreamPlan } from './pipeline.js';
-import { encodeEvent, publicThread } from './serialize.js';
+import { frameEvent, publicThread } from './serialize.js';
 import { answerStructuredInput } from './structured-input.js';
 import { loadInputAttachments, saveUserMessage } from './user-message.js';
 
-type Frames = AsyncIterable<Uint8Array>;
+type Frames = AsyncIterable<string>;
 /** How far back `add_client_tool_output` and `retry_after_item` look, per page (reference: 20). */
 const LOOKBACK = 20;
 
@@ -42,12 +42,7 @@ export async function prepareStreamOp<TContext>(
   switch (request.type) {
     case 'threads.create': {
       const { input } = request.params;
-      const attachments = await loadInputAttachments(
-        store,
-        input,
-        context,
-        server.attachmentStore?.maxAttachmentsPerMessage,
-      );
+      const attachments = await loadInputAttachments(store, input, context, server.attachmentStore);
       const thread: ThreadMetadata = {
         id: store.generateThreadId(context),
         created_at: new Date().toISOString(),
@@ -59,9 +54,17 @@ export async function prepareStreamOp<TContext>(
         thread,
         () => server.respond(thread, message!, context, hook),
         async function* () {
+          // Both writes land before the first frame is flushed: a client that saw
+          // `thread.created` must find its message even if the process dies right after.
           await store.saveThread(thread, context);
+          try {
+            message = await saveUserMessage(store, thread, input, attachments, context);
+          } catch (error) {
+            // No frame was sent yet: leave no empty thread behind.
+            await store.deleteThread(thread.id, context).catch(() => {});
+            throw error;
+          }
           yield { type: 'thread.created', thread: publicThread(thread) };
-          message = await saveUserMessage(store, thread, input, attachments, context);
           yield { type: 'thread.item.done', item: message };
         },
       );
@@ -70,12 +73,7 @@ export async function prepareStreamOp<TContext>(
     case 'threads.add_user_message': {
       const { thread_id, input } = request.params;
       const thread = await store.loadThread(thread_id, context);
-      const attachments = await loadInputAttachments(
-        store,
-        input,
-        context,
-        server.attachmentStore?.maxAttachmentsPerMessage,
-      );
+      const attachments = await loadInputAttachments(store, input, context, server.attachmentStore);
       let message: UserMessageItem | undefined;
       return run(
         thread,
@@ -166,7 +164,7 @@ export async function prepareStreamOp<TContext>(
       if (sender && sender.type !== 'widget') {
         // Reference behaviour: a single non-retryable error event, no stream_options (§6.8).
         return (async function* () {
-          yield encodeEvent({ type: 'error', code: 'stream.error', allow_retry: false });
+          yield frameEvent({ type: 'error', code: 'stream.error', allow_retry: false });
         })();
       }
       return run(thread, () => server.action(thread, action, sender, context, hook));

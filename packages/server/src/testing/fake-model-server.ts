@@ -88,9 +88,12 @@ function render(api: FakeApi, turn: FakeTurn, body: Record<string, unknown>): Re
  *
  * @example
  * ```ts
+ * import { startFakeModelServer } from '@threadline/server/testing';
+ * import OpenAI from 'openai';
+ *
  * const fake = await startFakeModelServer([{ text: 'Hello!' }]);
  * const client = new OpenAI({ baseURL: fake.baseURL, apiKey: 'test', maxRetries: 0 });
- * // ... run your server against it ...
+ * // … run your server against it …
  * await fake.close();
  * ```
  */

@@ -14,6 +14,7 @@ export {
   type FakeToolCall,
   type FakeTurn,
 } from './fake-turn.js';
+export { SAMPLE_PNG, samplePdf, sampleWav } from './sample-files.js';
 export {
   hashEmbedding,
   startHashEmbeddingServer,

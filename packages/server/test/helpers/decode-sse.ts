@@ -1,8 +1,6 @@
 import type { ThreadStreamEvent } from '../../src/protocol/index.js';
 import { decodeSse, decodeSseFrame } from '../../src/testing/sse.js';
 
-const decoder = new TextDecoder();
-
 /** A whole SSE body as schema-validated events, with the raw JSON alongside (exact-key asserts). */
 export function decodeFrames(text: string): {
   events: ThreadStreamEvent[];
@@ -13,11 +11,10 @@ export function decodeFrames(text: string): {
 }
 
 /** Drains a streaming result (or any frame iterable); each chunk must be exactly one frame. */
-export async function collectStream(frames: AsyncIterable<Uint8Array>) {
+export async function collectStream(frames: AsyncIterable<string>) {
   const events: ThreadStreamEvent[] = [];
   const raw: Record<string, unknown>[] = [];
-  for await (const frame of frames) {
-    const chunk = decoder.decode(frame);
+  for await (const chunk of frames) {
     if (!chunk.endsWith('\n\n')) {
       throw new Error(`A chunk must be exactly one SSE frame: ${JSON.stringify(chunk)}`);
     }

@@ -13,8 +13,8 @@ import {
   agentTitleGenerator,
   classifyOpenAIError,
   streamAgentRun,
-  ThreadItemConverter,
 } from '@threadline/server/agents';
+import type { BlobAttachmentStore } from '@threadline/server/attachments';
 import {
   loadHistory,
   resolveToolChoice,
@@ -31,7 +31,7 @@ import type {
   UserMessageItem,
 } from '@threadline/server';
 import { ActionRegistry } from '@threadline/server/actions';
-import { registerFormActions } from '@threadline/server/forms';
+import { FormInteractions, registerFormActions } from '@threadline/server/forms';
 import { createFormTool, type FormTool } from '@threadline/server/forms/agents';
 import { McpHub, type McpServerConfig, type McpToolset } from '@threadline/server/mcp';
 import { mcpAgentTools } from '@threadline/server/mcp/agents';
@@ -41,6 +41,11 @@ import type { AppConfig } from '../../config.js';
 import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
 import { resolveOwner, type AppContext } from '../../context.js';
 import type { AgentRegistry } from '../agents.js';
+import {
+  attachmentInputSettings,
+  turnConverter,
+  type AttachmentInputSettings,
+} from '../model-input.js';
 import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
 import type { Responder, TurnRequest } from '../responder.js';
 import type { BuiltinTool } from '../tools/builtin-tool.js';
@@ -125,7 +130,7 @@ export class AgentsResponder implements Responder {
   readonly description: string;
   readonly titlesThreads: boolean;
   private readonly client: OpenAI;
-  private readonly converter = new ThreadItemConverter();
+  private readonly attachmentInput: AttachmentInputSettings;
   private readonly models = new Map<string, Model>();
   private readonly titleGenerator: ReturnType<typeof agentTitleGenerator> | undefined;
   /** The MCP servers of the agents file; undefined when none are configured. */
@@ -140,12 +145,17 @@ export class AgentsResponder implements Responder {
     private readonly agents: AgentRegistry,
     private readonly logger: Logger,
     mcpServers: AgentsFile['mcpServers'] = {},
+    /** Where uploaded attachments are read from (undefined when uploads are disabled). */
+    private readonly attachments?: BlobAttachmentStore<AppContext>,
     /** Searched by agents with `knowledge` in the agents file. */
     private readonly knowledge?: KnowledgeBase,
   ) {
+    this.attachmentInput = attachmentInputSettings(config);
     const servers = mcpServerConfigs(mcpServers);
     this.mcp = servers.length > 0 ? new McpHub<AppContext>({ servers, logger }) : undefined;
-    this.forms = createFormTool<AppContext>();
+    this.forms = createFormTool<AppContext>({
+      interactions: new FormInteractions<AppContext>({ logger }),
+    });
     this.actions = registerFormActions(new ActionRegistry<AppContext>(), this.forms.interactions);
     this.client = new OpenAI({
       apiKey: config.apiKey ?? 'not-needed',
@@ -257,10 +267,12 @@ export class AgentsResponder implements Responder {
       model: this.model(modelName),
       tools,
       // The turn ends once the form is shown; the answer resumes it through `actions`.
-      ...(agent.forms ? { toolUseBehavior: { stopAtToolNames: [this.forms.name] } } : {}),
+      ...(agent.forms ? { toolUseBehavior: this.forms.toolUseBehavior } : {}),
       ...(forced ? { modelSettings: { toolChoice: forced }, resetToolChoice: true } : {}),
     });
-    const modelInput = await this.converter.toAgentInput(history);
+    const turnInput = turnConverter(this.attachments, this.attachmentInput, context, input);
+    const modelInput = await turnInput.converter.toAgentInput(history);
+    yield* turnInput.notices();
     const run = streamAgentRun(
       agentContext,
       sdkAgent,

@@ -1,7 +1,8 @@
 import type { ThreadStreamEventInput } from '@threadline/server';
-import { sleep, streamTextMessage } from '../message-events.js';
+import { streamAssistantMessage, userMessageText } from '@threadline/server/providers';
 import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
-import { userText, type Responder, type TurnRequest } from '../responder.js';
+import type { Responder, TurnRequest } from '../responder.js';
+import { sleep } from '../sleep.js';
 import { summaryCard } from '../tools/builtin-tools.js';
 
 /** The demo model's answer to `text` (deterministic). */
@@ -29,7 +30,7 @@ export class DemoResponder implements Responder {
 
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
     const { thread, context, store, signal } = turn;
-    const text = userText(turn.input);
+    const text = turn.input ? userMessageText(turn.input).trim() : '';
     yield ANALYZING;
     await sleep(this.delayMs, signal);
     yield toolProgress('search_resources', { query: text });
@@ -58,9 +59,6 @@ export class DemoResponder implements Responder {
         await sleep(delayMs, signal);
       }
     }
-    yield* streamTextMessage(words(), {
-      id: store.generateItemId('message', thread, context),
-      threadId: thread.id,
-    });
+    yield* streamAssistantMessage(words(), { thread, store, context });
   }
 }

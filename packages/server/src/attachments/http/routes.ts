@@ -12,15 +12,25 @@ export interface AttachmentRoutesOptions<TContext> {
   /**
    * Builds the request context for a direct upload (the other routes authenticate by their signed
    * URL). Use the same function as `createChatKitHandler`; throw a `Response` (e.g. 401) to refuse.
+   * Not needed when every call passes its own (`routes(request, { getContext })`).
    */
-  getContext: (request: Request) => TContext | Promise<TContext>;
+  getContext?: ((request: Request) => TContext | Promise<TContext>) | undefined;
   /** Path prefix of the routes. Default: the path of the store's `baseUrl`, so minted URLs and routes agree. */
   basePath?: string;
   logger?: Logger;
 }
 
+/** Per call: the context of a direct upload, built by the host (after its own auth middleware). */
+export interface AttachmentRouteCall<TContext> {
+  /** Called only for a direct upload; throw a `Response` (e.g. 401) to refuse. */
+  getContext: () => TContext | Promise<TContext>;
+}
+
 /** Answers a request to one of our routes, or `undefined` to let the app handle it. */
-export type AttachmentRouter = (request: Request) => Promise<Response | undefined>;
+export type AttachmentRouter<TContext = unknown> = (
+  request: Request,
+  call?: AttachmentRouteCall<TContext>,
+) => Promise<Response | undefined>;
 
 const methodNotAllowed = (allow: string) =>
   jsonError(405, { error: { code: 'method_not_allowed', message: `Use ${allow}` } }, { allow });
@@ -41,16 +51,28 @@ const decodeSegment = (segment: string): string | undefined => {
  * Anything else resolves to `undefined`.
  *
  * @example
+ * ```ts
+ * import { createAttachmentRoutes, type BlobAttachmentStore } from '@threadline/server/attachments';
+ * import { Hono } from 'hono';
+ * // given: type Ctx = { userId: string };
+ * // given: declare const attachments: BlobAttachmentStore<Ctx>;
+ * // given: declare const getContext: (request: Request) => Ctx;
+ *
+ * const app = new Hono();
  * const routes = createAttachmentRoutes(attachments, { getContext });
  * app.all('/chatkit/*', async (c) => (await routes(c.req.raw)) ?? c.notFound());
+ * // or, with a context built for this call:
+ * app.all('/files/*', async (c, next) =>
+ *   (await routes(c.req.raw, { getContext: () => ({ userId: 'u1' }) })) ?? next());
+ * ```
  */
 export function createAttachmentRoutes<TContext>(
   attachments: BlobAttachmentStore<TContext>,
-  options: AttachmentRoutesOptions<TContext>,
-): AttachmentRouter {
+  options: AttachmentRoutesOptions<TContext> = {},
+): AttachmentRouter<TContext> {
   const base = (options.basePath ?? attachments.basePath).replace(/\/+$/, '');
   const handlerOptions = { logger: options.logger };
-  return async (request) => {
+  return async (request, call) => {
     const { pathname, searchParams } = new URL(request.url);
     if (!pathname.startsWith(`${base}/`)) return undefined;
     const segments = pathname.slice(base.length + 1).split('/');
@@ -60,7 +82,10 @@ export function createAttachmentRoutes<TContext>(
       if (method !== 'POST') return methodNotAllowed('POST');
       let context: TContext;
       try {
-        context = await options.getContext(request);
+        const { getContext } = options;
+        if (call) context = await call.getContext();
+        else if (getContext) context = await getContext(request);
+        else throw new Error('createAttachmentRoutes: pass getContext, or one per call');
       } catch (error) {
         return attachmentErrorResponse(error, options.logger);
       }

@@ -24,6 +24,7 @@ import {
 } from '../sql/rows.js';
 import { postgresMigrations } from '../sql/schema.js';
 import { tableNames, type TableNames } from '../sql/tables.js';
+import { fromJsonb, isUnrepresentable, lookupId, toJsonb } from '../sql/unicode.js';
 import { Store, type SortOrder } from '../store.js';
 import { bindValues, toPositional, type PositionalQuery } from './positional.js';
 
@@ -193,19 +194,19 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   private async threadExists(threadId: string, owner: OwnerParams): Promise<boolean> {
-    const result = await this.run(this.queries.threadExists, { id: threadId, ...owner });
+    const result = await this.run(this.queries.threadExists, { id: lookupId(threadId), ...owner });
     return result.rows.length > 0;
   }
 
   async loadThread(threadId: string, context: TContext): Promise<ThreadMetadata> {
-    const params = { id: threadId, ...this.owner(context) };
+    const params = { id: lookupId(threadId), ...this.owner(context) };
     const { rows } = await this.run<DataRow<ThreadMetadata>>(this.queries.loadThread, params);
     if (!rows[0]) throw new NotFoundError(`Thread ${threadId} not found`);
-    return rows[0].data;
+    return fromJsonb(rows[0].data);
   }
 
   async saveThread(thread: ThreadMetadata, context: TContext): Promise<void> {
-    const params = { ...threadParams(thread), ...this.owner(context) };
+    const params = { ...storable(threadParams(thread, toJsonb)), ...this.owner(context) };
     // No row means the id exists under another owner: refuse, and do not say so.
     const result = await this.run(this.queries.saveThread, params);
     if (result.rowCount === 0) throw new NotFoundError(`Thread ${thread.id} not found`);
@@ -229,7 +230,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   async deleteThread(threadId: string, context: TContext): Promise<void> {
-    const params = { id: threadId, ...this.owner(context) };
+    const params = { id: lookupId(threadId), ...this.owner(context) };
     await this.migrate();
     // One transaction: no item or attachment of a deleted thread survives (docs/protocol.md §7.1).
     // Deleting the thread row first locks it, so a concurrent addThreadItem waits, then fails.
@@ -252,12 +253,17 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
     const owner = this.owner(context);
     const n = normalizeLimit(limit);
     const sql = this.queries.loadThreadItems[pageVariant(order, after)];
-    const params = { thread_id: threadId, ...owner, ...cursorParam(after), limit: n + 1 };
+    const params = {
+      thread_id: lookupId(threadId),
+      ...owner,
+      ...cursorParam(after),
+      limit: n + 1,
+    };
     const { rows } = await this.run<PageRow<ThreadItem>>(sql, params);
     // No rows after a cursor: the end of the list, an unknown cursor (NotFound), or a thread the
     // caller cannot see (an empty page, §11.2 case 14).
     if (rows.length === 0 && after) {
-      const cursor = { thread_id: threadId, id: after, ...owner };
+      const cursor = { thread_id: lookupId(threadId), id: lookupId(after), ...owner };
       const found = await this.run(this.queries.itemExists, cursor);
       if (found.rows.length === 0 && (await this.threadExists(threadId, owner))) {
         throw new NotFoundError(`Item ${after} not found`);
@@ -267,7 +273,10 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   async addThreadItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
-    const params = { ...itemParams(threadId, item), ...this.owner(context) };
+    const params = {
+      ...storable(itemParams(lookupId(threadId), item, toJsonb)),
+      ...this.owner(context),
+    };
     let result: QueryResult;
     try {
       result = await this.run(this.queries.upsertItem, params);
@@ -286,15 +295,15 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   async loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem> {
-    const params = { thread_id: threadId, id: itemId, ...this.owner(context) };
+    const params = { thread_id: lookupId(threadId), id: lookupId(itemId), ...this.owner(context) };
     const { rows } = await this.run<DataRow<ThreadItem>>(this.queries.loadItem, params);
     if (!rows[0]) throw new NotFoundError(`Item ${itemId} not found in thread ${threadId}`);
-    return rows[0].data;
+    return fromJsonb(rows[0].data);
   }
 
   async deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void> {
     const owner = this.owner(context);
-    const params = { thread_id: threadId, id: itemId, ...owner };
+    const params = { thread_id: lookupId(threadId), id: lookupId(itemId), ...owner };
     // Deleting an absent item is a no-op; deleting in a thread one cannot see is not.
     const result = await this.run(this.queries.deleteItem, params);
     if (result.rowCount === 0 && !(await this.threadExists(threadId, owner))) {
@@ -303,27 +312,57 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   async saveAttachment(attachment: Attachment, context: TContext): Promise<void> {
-    const params = { ...attachmentParams(attachment), ...this.owner(context) };
+    const params = { ...storable(attachmentParams(attachment, toJsonb)), ...this.owner(context) };
     const result = await this.run(this.queries.saveAttachment, params);
     if (result.rowCount === 0) throw new NotFoundError(`Attachment ${attachment.id} not found`);
   }
 
   async loadAttachment(attachmentId: string, context: TContext): Promise<Attachment> {
-    const params = { id: attachmentId, ...this.owner(context) };
+    const params = { id: lookupId(attachmentId), ...this.owner(context) };
     const { rows } = await this.run<DataRow<Attachment>>(this.queries.loadAttachment, params);
     if (!rows[0]) throw new NotFoundError(`Attachment ${attachmentId} not found`);
-    return rows[0].data;
+    return fromJsonb(rows[0].data);
   }
 
   async deleteAttachment(attachmentId: string, context: TContext): Promise<void> {
-    const params = { id: attachmentId, ...this.owner(context) };
+    const params = { id: lookupId(attachmentId), ...this.owner(context) };
     const result = await this.run(this.queries.deleteAttachment, params);
     if (result.rowCount === 0) throw new NotFoundError(`Attachment ${attachmentId} not found`);
+  }
+
+  override async deleteUnsentAttachments(
+    createdBeforeMs: number,
+    limit: number,
+  ): Promise<string[]> {
+    const { rows } = await this.run<{ id: string }>(this.queries.deleteUnsentAttachments, {
+      cutoff: Math.floor(createdBeforeMs),
+      limit: Math.max(0, Math.floor(limit)),
+    });
+    return rows.map((row) => row.id);
   }
 }
 
 /** Binds `:after` only for the cursor variants. */
 const cursorParam = (after: string | null | undefined): { after?: string } =>
-  after ? { after } : {};
+  after ? { after: lookupId(after) } : {};
 
-const decode = <T>(row: PageRow<T>): { id: string; value: T } => ({ id: row.id, value: row.data });
+const decode = <T>(row: PageRow<T>): { id: string; value: T } => ({
+  id: row.id,
+  value: fromJsonb(row.data),
+});
+
+/**
+ * The key columns of a row to write: ids and timestamps come from the server or the integration,
+ * never from a request, so one PostgreSQL cannot store is a programming error.
+ */
+function storable<T extends Record<string, unknown>>(params: T): T {
+  for (const column of ['id', 'thread_id', 'created_at', 'type']) {
+    const value = params[column];
+    if (typeof value === 'string' && isUnrepresentable(value)) {
+      throw new Error(
+        `Cannot store ${column} ${JSON.stringify(value)}: PostgreSQL text cannot hold U+0000 or lone surrogates`,
+      );
+    }
+  }
+  return params;
+}

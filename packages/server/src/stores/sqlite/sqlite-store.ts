@@ -315,6 +315,17 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
       throw new NotFoundError(`Attachment ${attachmentId} not found`);
     }
   }
+
+  override async deleteUnsentAttachments(
+    createdBeforeMs: number,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = this.statement(this.queries.deleteUnsentAttachments).all({
+      cutoff: Math.floor(createdBeforeMs),
+      limit: Math.max(0, Math.floor(limit)),
+    }) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
 }
 
 /** Binds `:after` only for the cursor variants (better-sqlite3 rejects `undefined`). */

@@ -45,13 +45,12 @@ export function eventOf<T extends ThreadStreamEvent['type']>(
 export const typesOf = (events: readonly ThreadStreamEvent[]): string[] =>
   events.map((e) => e.type);
 
-const frameDecoder = new TextDecoder();
 /** Decodes (and schema-validates) a single SSE frame. */
-export function decodeFrame(frame: Uint8Array): {
+export function decodeFrame(frame: string): {
   event: ThreadStreamEvent;
   raw: Record<string, unknown>;
 } {
-  const { events, raw } = decodeFrames(frameDecoder.decode(frame));
+  const { events, raw } = decodeFrames(frame);
   expect(events).toHaveLength(1);
   return { event: events[0]!, raw: raw[0]! };
 }

@@ -1,13 +1,15 @@
-/** One open SSE response: abort `controller` to cancel it through the SDK's cancellation path. */
+/** One request in flight: abort it to cancel its work (a stream persists what was already sent). */
 export interface OpenStream {
-  readonly controller: AbortController;
-  /** Call once the response body has ended (normally, by error or cancelled). */
+  readonly signal: AbortSignal;
+  abort(reason?: unknown): void;
+  /** Called once the response has ended (normally, by error or cancelled); idempotent. */
   release(): void;
 }
 
 /**
- * The SSE responses in flight, so a graceful shutdown can wait for them to finish and then cancel
- * the rest (their signals abort; the server keeps each partial answer).
+ * The ChatKit requests in flight, above all open SSE streams, so a graceful shutdown can wait for
+ * them to finish and then cancel the rest. A stream is released only after its cancellation was
+ * persisted (`handleStreamCancelled`), so "idle" means nothing is left to save.
  */
 export class OpenStreams {
   private readonly streams = new Set<OpenStream>();
@@ -17,11 +19,13 @@ export class OpenStreams {
     return this.streams.size;
   }
 
+  /** Registers a request; its signal aborts on {@link abortAll} or {@link OpenStream.abort}. */
   open(): OpenStream {
     const controller = new AbortController();
     let released = false;
     const stream: OpenStream = {
-      controller,
+      signal: controller.signal,
+      abort: (reason) => controller.abort(reason),
       release: () => {
         if (released) return;
         released = true;
@@ -37,12 +41,12 @@ export class OpenStreams {
     return stream;
   }
 
-  /** Aborts every open stream's signal. */
-  abortAll(reason: unknown): void {
-    for (const stream of this.streams) stream.controller.abort(reason);
+  /** Aborts every open request's signal. */
+  abortAll(reason?: unknown): void {
+    for (const stream of this.streams) stream.abort(reason);
   }
 
-  /** Resolves true when no stream is open, or false after `timeoutMs`. */
+  /** Resolves true when no request is open, or false after `timeoutMs`. */
   whenIdle(timeoutMs: number): Promise<boolean> {
     if (this.streams.size === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
