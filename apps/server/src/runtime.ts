@@ -67,12 +67,16 @@ async function createResponder(
   }
   // Loaded only when a model is configured: it pulls in @openai/agents.
   const { AgentsResponder } = await import('./assistant/responders/agents-sdk.js');
+  const knowledge = config.agents.agents.some((agent) => agent.knowledge)
+    ? (await import('./knowledge/knowledge-base.js')).createKnowledgeBase(config)
+    : undefined;
   return new AgentsResponder(
     config.model,
     agents,
     sdkLogger(logger),
     config.agents.mcpServers,
     uploads?.attachments,
+    knowledge,
   );
 }
 
