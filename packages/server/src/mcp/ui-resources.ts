@@ -31,7 +31,7 @@ const PayloadSchema = z.object({
 });
 
 /** Decodes standard base64 to UTF-8 text with web APIs only. */
-function decodeBase64Utf8(data: string): string {
+export function decodeBase64Utf8(data: string): string {
   const binary = atob(data.replace(/\s+/g, ''));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
