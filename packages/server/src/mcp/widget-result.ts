@@ -20,7 +20,7 @@ export interface WidgetToolResultOptions {
   widget: WidgetRoot | WidgetRootInput | WidgetTemplate;
   /** Template data (only with a template). */
   data?: Readonly<Record<string, unknown>> | undefined;
-  /** Clipboard text of the widget's copy button; defaults to `text`. */
+  /** Clipboard text of the widget's copy button; defaults to the template's `copy_text`, then `text`. */
   copyText?: string | undefined;
   /** Put the payload in `text` (default) or base64 in `blob`. */
   encoding?: 'text' | 'blob' | undefined;
@@ -71,7 +71,13 @@ export function widgetToolResult(options: WidgetToolResultOptions): CallToolResu
       },
     );
   }
-  const payload = JSON.stringify({ widget, copy_text: options.copyText ?? options.text });
+  const copyText =
+    options.copyText ??
+    (options.widget instanceof WidgetTemplate
+      ? options.widget.buildCopyText(options.data ?? {})
+      : undefined) ??
+    options.text;
+  const payload = JSON.stringify({ widget, copy_text: copyText });
   const uri = `ui://widgets/${encodeURIComponent(options.tool)}/${encodeURIComponent(options.instanceId ?? crypto.randomUUID())}`;
   const resource =
     options.encoding === 'blob'
