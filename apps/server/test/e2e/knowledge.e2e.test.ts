@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +67,19 @@ function writeCorpus(dir: string): void {
   );
   writeFileSync(join(dir, 'handbook', 'ignored.png'), 'not a document');
   writeFileSync(join(dir, 'bob-notes.txt'), 'The holiday bonus for bob is 5000 euros.');
+}
+
+/** A one-page HTTP server (text/html, no extension in the URL). */
+async function servePage(html: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT',
+    });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 const AGENTS = {
@@ -142,6 +157,23 @@ describe.each(STORES)('knowledge base in the app (%s)', ({ env: storeEnv }) => {
       'bob',
     );
     expect(notes.stdout).toContain('Collection "notes" (private to bob): 1 added');
+
+    // A URL: the format comes from the Content-Type, the source is the URL.
+    const page = await servePage(
+      '<html><head><title>Parking</title></head><body><main><p>Visitor parking is on level minus two.</p></main></body></html>',
+    );
+    try {
+      const url = await cli('add', `${page.url}/parking`, '--collection', 'handbook');
+      expect(url.stdout).toContain('1 added');
+    } finally {
+      page.server.close();
+    }
+    const parking = JSON.parse((await cli('search', 'visitor parking', '--json')).stdout) as Array<{
+      title: string;
+      source: string;
+    }>;
+    expect(parking[0]).toMatchObject({ title: 'Parking', source: `${page.url}/parking` });
+    await cli('remove', `${page.url}/parking`, '--collection', 'handbook');
 
     const list = await cli('list');
     expect(list.stdout).toMatch(/handbook {2}public {2}3 documents {2}3 chunks/);
