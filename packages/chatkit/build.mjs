@@ -11,6 +11,9 @@ await build({
   target: 'es2022',
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
+  // KaTeX fonts travel as files next to the chunks (src/markdown/katex-fonts.ts).
+  assetNames: 'assets/[name]-[hash]',
+  loader: { '.woff2': 'file' },
   jsx: 'automatic',
   jsxImportSource: 'preact',
   logLevel: 'warning',

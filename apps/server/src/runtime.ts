@@ -26,6 +26,7 @@ import type { ClientSecretMinter } from './routes/client-secret.js';
 import type { UploadRoutes } from './routes/uploads.js';
 import { resolveSecret } from './secret.js';
 import { createStore } from './store.js';
+import { startUploadSweeper } from './upload-sweeper.js';
 
 export interface Runtime {
   app: Hono<AppEnv>;
@@ -50,12 +51,29 @@ async function createResponder(
   config: AppConfig,
   agents: AgentRegistry,
   logger: AppLogger,
+  uploads: UploadRoutes | undefined,
 ): Promise<Responder> {
   if (config.demo.enabled) return new DemoResponder(config.demo.delayMs);
   if (!config.model.configured) return new NoModelResponder();
+  if (config.model.provider === 'anthropic') {
+    const { AnthropicResponder } = await import('./assistant/responders/anthropic.js');
+    return new AnthropicResponder(
+      config.model,
+      agents,
+      sdkLogger(logger),
+      config.agents.mcpServers,
+      uploads?.attachments,
+    );
+  }
   // Loaded only when a model is configured: it pulls in @openai/agents.
   const { AgentsResponder } = await import('./assistant/responders/agents-sdk.js');
-  return new AgentsResponder(config.model, agents, sdkLogger(logger), config.agents.mcpServers);
+  return new AgentsResponder(
+    config.model,
+    agents,
+    sdkLogger(logger),
+    config.agents.mcpServers,
+    uploads?.attachments,
+  );
 }
 
 async function createLimiter(config: AppConfig, logger: AppLogger): Promise<RateLimiter> {
@@ -105,9 +123,13 @@ export async function createRuntime(
     if (config.chatkit.uploadStrategy !== 'disabled') {
       uploads = await loadUploads(config, appStore.store, secret, log, agents.defaultAgent.id);
       metadataStore = uploads.attachments.store;
+      if (config.uploadSweepAgeMs > 0) {
+        cleanups.push(startUploadSweeper(uploads.attachments, config.uploadSweepAgeMs, logger));
+      }
     }
     const store = new AgentScopedStore(metadataStore, agents);
-    const responder = overrides.responder ?? (await createResponder(config, agents, logger));
+    const responder =
+      overrides.responder ?? (await createResponder(config, agents, logger, uploads));
     if (responder.close) cleanups.push(() => responder.close!());
     await responder.start?.();
     const server = new AssistantServer({
@@ -116,6 +138,8 @@ export async function createRuntime(
       logger: log,
       agents,
       responder,
+      checkpoints: config.checkpoints,
+      keepAliveMs: config.keepAliveMs,
     });
     const limiter = await createLimiter(config, logger);
     cleanups.push(() => limiter.close());
@@ -148,8 +172,9 @@ export async function createRuntime(
           await appStore.store.loadThreads(1, null, 'desc', probe);
           return true;
         },
-        ...(limiter.kind === 'redis' ? { redis: () => limiter.ready() } : {}),
       },
+      // Rate limits fail open without Redis: its outage degrades the instance, not its readiness.
+      optionalReadiness: limiter.kind === 'redis' ? { redis: () => limiter.ready() } : undefined,
       clientSecrets,
       uploads,
       isDraining: () => draining.value,

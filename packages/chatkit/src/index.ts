@@ -1,2 +1,7 @@
 // Entry of the browser runtime: defines <openai-chatkit> when no other runtime has.
-export {};
+import { defineChatKitElement } from './element.js';
+
+export { ChatKitElement } from './element.js';
+export type { ChatKitOptions } from './options.js';
+
+defineChatKitElement();

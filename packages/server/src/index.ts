@@ -24,6 +24,7 @@ export {
   type StreamingResult,
 } from './server/results.js';
 export { CANCELLED_STREAM_NOTE, persistCancelledStream } from './server/cancellation.js';
+export { INTERRUPTED_NOTE, checkpointCopy, type CheckpointOptions } from './server/checkpoints.js';
 export { encodeEvent, publicThread, toWireJson, visibleItems } from './server/serialize.js';
 export { consoleLogger, type Logger } from './server/logger.js';
 
@@ -37,6 +38,7 @@ export {
   BaseStreamError,
   ConfigurationError,
   ConflictError,
+  StoreUnavailableError,
   CustomStreamError,
   InvalidRequestError,
   NotFoundError,

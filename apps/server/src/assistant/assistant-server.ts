@@ -1,6 +1,7 @@
 import {
   ChatKitServer,
   type AttachmentStore,
+  type ChatKitServerOptions,
   type HookOptions,
   type Logger,
   type Store,
@@ -25,6 +26,8 @@ export interface AssistantServerOptions {
   logger: Logger;
   agents: AgentRegistry;
   responder: Responder;
+  checkpoints?: ChatKitServerOptions<AppContext>['checkpoints'];
+  keepAliveMs?: number | undefined;
 }
 
 /**
@@ -41,6 +44,8 @@ export class AssistantServer extends ChatKitServer<AppContext> {
       store: options.store,
       attachmentStore: options.attachmentStore,
       logger: options.logger,
+      checkpoints: options.checkpoints,
+      keepAliveMs: options.keepAliveMs,
     });
     this.agents = options.agents;
     this.responder = options.responder;

@@ -1,6 +1,7 @@
 import type { AgentRegistry } from '../assistant/agents.js';
 import type { AppConfig } from '../config.js';
 import type { AgentDefinition } from '../config/agents-file.js';
+import { isBundledScript } from './client-bundle.js';
 
 /**
  * What the browser needs to configure `<openai-chatkit>` for one agent. Only public settings:
@@ -11,6 +12,8 @@ export interface ClientConfig {
   agentId: string;
   mode: 'self_hosted' | 'hosted';
   scriptUrl: string;
+  /** Our bundle is an ES module (it loads lazy chunks); other scripts load as classic scripts. */
+  scriptModule: boolean;
   apiUrl: string;
   domainKey: string;
   clientSecretUrl: string;
@@ -63,7 +66,8 @@ export function clientConfig(
   return {
     agentId: agent.id,
     mode: chatkit.mode,
-    scriptUrl: chatkit.scriptUrl,
+    scriptUrl: absolute(base, chatkit.scriptUrl),
+    scriptModule: isBundledScript(chatkit.scriptUrl),
     apiUrl: absolute(base, withAgent(chatkit.apiUrl, agent.id)),
     domainKey: chatkit.domainKey,
     clientSecretUrl: absolute(base, '/chatkit/client_secret'),

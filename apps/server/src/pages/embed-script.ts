@@ -3,7 +3,8 @@ import { safeJson } from './safe-json.js';
 
 /**
  * The browser side of `/embed.js` (and of the standalone page, which loads it). Plain ES2017, no
- * template literals, DOM text only through `textContent`. It loads ChatKit from `scriptUrl`, mounts
+ * template literals, DOM text only through `textContent`. It loads ChatKit from `scriptUrl` (by default
+ * the built-in client served by this app), mounts
  * `<openai-chatkit>` in `data-target` (or next to the script), configures it, keeps its theme in step
  * with the host page (html[data-theme] / .dark class / prefers-color-scheme), remembers the last
  * thread, and shows a clear message when the ChatKit script cannot load.
@@ -68,12 +69,16 @@ const BOOT = String.raw`
   function fail(reason) {
     if (ready) return;
     showStatus('error', 'The chat interface could not be loaded', [
-      ['Threadline uses OpenAI\u2019s ChatKit web component, loaded from ', config.scriptUrl, '.'],
+      ['The <openai-chatkit> web component is loaded from ', abs(config.scriptUrl), '.'],
       reason === 'timeout'
         ? 'The script did not finish loading in time.'
-        : 'That script could not be downloaded: this browser may be offline, or a network policy or extension blocks OpenAI\u2019s CDN.',
+        : config.scriptModule
+          ? 'That script could not be loaded: the server may have been started without building the client (npm run build).'
+          : 'That script could not be downloaded: this browser may be offline, or a network policy or extension blocks it.',
       ['The Threadline server itself is running; its ChatKit API is at ', abs(config.apiUrl), '.'],
-      'Ask the site administrator to allow the CDN, or to point CHATKIT_SCRIPT_URL at a reachable copy of chatkit.js.'
+      config.scriptModule
+        ? 'Ask the site administrator to build the client (npm run build -w @threadline/chatkit).'
+        : 'Ask the site administrator to allow that script\u2019s host, or to unset CHATKIT_SCRIPT_URL to use the built-in client.'
     ]);
   }
 
@@ -157,7 +162,8 @@ const BOOT = String.raw`
   if (!window.customElements) { fail('unsupported'); return; }
   if (!customElements.get('openai-chatkit') && !document.querySelector('script[data-threadline-chatkit]')) {
     var loader = document.createElement('script');
-    loader.src = config.scriptUrl;
+    loader.src = abs(config.scriptUrl);
+    if (config.scriptModule) loader.type = 'module';
     loader.async = true;
     loader.setAttribute('data-threadline-chatkit', '');
     loader.onerror = function () { fail('network'); };

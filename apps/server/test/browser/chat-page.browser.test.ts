@@ -24,7 +24,12 @@ describe('GET / in Chromium', () => {
       throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     await ensureBuilt();
     server = await startChildServer(
-      { CHATKIT_UPLOAD_STRATEGY: 'disabled', CHATKIT_TITLE: 'Threadline <Demo>' },
+      {
+        CHATKIT_UPLOAD_STRATEGY: 'disabled',
+        CHATKIT_TITLE: 'Threadline <Demo>',
+        // Opt-in to OpenAI's runtime: these tests cover the page around a foreign script.
+        CHATKIT_SCRIPT_URL: 'https://cdn.platform.openai.com/deployments/chatkit/chatkit.js',
+      },
       ['--demo'],
     );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

@@ -54,6 +54,26 @@ function script(request: FakeRequest): FakeTurn {
   const body = JSON.stringify(request.body);
   const text = lastUserText(request);
   if (body.includes('The user answered the form')) return { text: 'Booked economy to Lisbon.' };
+  // Invalid arguments: a field type the schema does not allow, then (once corrected) a valid form.
+  const invalid = {
+    ...TRIP_FORM,
+    fields: [field('destination', 'Destination', 'dropdown')],
+  };
+  if (text.includes('broken form'))
+    return { toolCalls: [{ name: 'ask_user_form', arguments: invalid }] };
+  if (text.includes('fixable form'))
+    return body.includes('Invalid arguments for ask_user_form')
+      ? { toolCalls: [{ name: 'ask_user_form', arguments: TRIP_FORM }] }
+      : { toolCalls: [{ name: 'ask_user_form', arguments: invalid }] };
+  if (text.includes('nameless form'))
+    return {
+      toolCalls: [
+        {
+          name: 'ask_user_form',
+          arguments: { ...TRIP_FORM, fields: [field('bad name!', 'Destination', 'text')] },
+        },
+      ],
+    };
   if (hasToolResult(request)) return { text: 'Here are your tasks.' };
   if (text.includes('add a task'))
     return { toolCalls: [{ name: 'add_task', arguments: { title: 'Buy milk' } }] };
@@ -221,6 +241,54 @@ describe('MCP tools and forms in the app (fake model server, stdio MCP server)',
 
     const saved = await items(threadId, 'travel');
     expect(saved.find((item) => item.id === form!.id)).toEqual(replaced[0]);
+  });
+
+  it('sends invalid form arguments back to the model once, then tells the user, and logs both', async () => {
+    const before = fake.requests.length;
+    const fixed = await stream(
+      { type: 'threads.create', params: { input: userInput('a fixable form please') } },
+      'travel',
+    );
+    // The model read the error, called again correctly, and the form is shown.
+    expect(fake.requests.length).toBe(before + 2);
+    const retry = JSON.stringify(fake.requests.at(-1)!.body);
+    expect(retry).toContain('Invalid arguments for ask_user_form');
+    expect(retry).toContain('dropdown');
+    expect(widgets(fixed)).toHaveLength(1);
+    expect(fixed.filter((e) => e.type === 'error')).toEqual([]);
+
+    for (const text of ['a broken form please', 'a nameless form please']) {
+      const start = fake.requests.length;
+      const broken = await stream(
+        { type: 'threads.create', params: { input: userInput(text) } },
+        'travel',
+      );
+      // Two attempts reach the model, then the user gets a clear error instead of silence.
+      expect(fake.requests.length).toBe(start + 2);
+      expect(widgets(broken)).toEqual([]);
+      expect(broken.filter((e) => e.type === 'error')).toEqual([
+        {
+          type: 'error',
+          code: 'custom',
+          message:
+            'The assistant could not show the form it prepared (its description was invalid). Please try again or rephrase your request.',
+          allow_retry: true,
+        },
+      ]);
+    }
+    const invalidLogs = () =>
+      server.logs.filter((l) => l.msg === 'Form tool called with invalid arguments');
+    // Log lines arrive over the child's stdout, possibly just after the response.
+    for (let i = 0; i < 40 && invalidLogs().length < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const logged = invalidLogs();
+    expect(logged.length).toBe(5);
+    expect(logged[0]).toMatchObject({
+      level: 'warn',
+      detail: { tool: 'ask_user_form', attempt: 1 },
+    });
+    expect(JSON.stringify(logged)).toContain('bad name!');
   });
 
   it('stops the MCP server process on shutdown', async () => {

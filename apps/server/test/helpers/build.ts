@@ -8,7 +8,11 @@ const run = promisify(execFile);
 export const REPO_ROOT = new URL('../../../../', import.meta.url).pathname;
 export const MAIN_JS = join(REPO_ROOT, 'apps/server/dist/main.js');
 export const CLI_JS = join(REPO_ROOT, 'apps/server/dist/cli.js');
-const SOURCES = [join(REPO_ROOT, 'packages/server/src'), join(REPO_ROOT, 'apps/server/src')];
+const SOURCES = [
+  join(REPO_ROOT, 'packages/server/src'),
+  join(REPO_ROOT, 'packages/chatkit/src'),
+  join(REPO_ROOT, 'apps/server/src'),
+];
 const STAMP = join(REPO_ROOT, 'apps/server/dist/.build-stamp');
 
 function newestMtime(dir: string): number {
@@ -39,11 +43,17 @@ async function build(): Promise<void> {
       });
     }
   }
+  try {
+    await run(process.execPath, ['build.mjs'], { cwd: join(REPO_ROOT, 'packages/chatkit') });
+  } catch (error) {
+    const { stderr } = error as { stderr?: string };
+    throw new Error(`Build of packages/chatkit failed:\n${stderr ?? ''}`, { cause: error });
+  }
   writeFileSync(STAMP, new Date().toISOString());
 }
 
 /**
- * Builds `packages/server` then `apps/server` (what `npm run build` does) unless the build is newer
+ * Builds `packages/server`, `apps/server` and the `packages/chatkit` bundle (what `npm run build` does) unless the build is newer
  * than every source file. Test files run in parallel workers: one builds, the others wait on a
  * lock directory. Also usable as a vitest `globalSetup`.
  */

@@ -30,7 +30,7 @@ describe('configuration', () => {
     expect(config.chatkit).toMatchObject({
       apiUrl: '/chatkit',
       domainKey: 'local-dev',
-      scriptUrl: 'https://cdn.platform.openai.com/deployments/chatkit/chatkit.js',
+      scriptUrl: '/chatkit/chatkit.js',
       uploadMaxBytes: 26_214_400,
       allowedMimeTypes: [],
     });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { widgetToolResult } from '../../src/mcp/index.js';
 import { Badge, Card, Caption, Row, Text, WidgetTemplate } from '../../src/widgets/index.js';
 import type { Task, TaskService } from './task-service.js';
+import { widgetGallery } from './widget-gallery.js';
 
 let taskList: Promise<WidgetTemplate> | undefined;
 /** The `.widget` template of `list_tasks`, read once. */
@@ -97,6 +98,22 @@ export async function createTasksServer(service: TaskService): Promise<McpServer
         text: `Completed task ${task.id}: ${task.title}`,
       });
     },
+  );
+
+  server.registerTool(
+    'show_widget_gallery',
+    {
+      title: 'Show the widget gallery',
+      description:
+        'Show every widget component and action kind in one widget (a developer tool: use it when asked for the widget gallery).',
+      inputSchema: {},
+    },
+    async () =>
+      widgetToolResult({
+        tool: 'show_widget_gallery',
+        widget: widgetGallery(),
+        text: 'Showed the widget gallery: one card per component family, with every action kind.',
+      }),
   );
 
   return server;

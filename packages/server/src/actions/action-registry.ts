@@ -110,19 +110,34 @@ function issuesText(error: z.ZodError): string {
  *
  * @example
  * ```ts
- * const actions = new ActionRegistry<Ctx>()
- *   .on('task.approve', { payload: z.object({ id: z.string() }) }, async function* ({ payload, replaceSender, hiddenContext, resume }) {
+ * import { createChatKitServer } from '@threadline/server';
+ * import { ActionRegistry } from '@threadline/server/actions';
+ * import { MemoryStore } from '@threadline/server/stores/memory';
+ * import { Card, Text } from '@threadline/server/widgets';
+ * import { z } from 'zod';
+ * // given: declare const tasks: { approve(id: string): Promise<void> };
+ *
+ * type Ctx = { userId: string };
+ * const actions = new ActionRegistry<Ctx>().on(
+ *   'task.approve',
+ *   { payload: z.object({ id: z.string() }) },
+ *   async function* ({ payload, replaceSender, hiddenContext, resume }) {
  *     await tasks.approve(payload.id);
  *     yield replaceSender(Card({ children: [Text({ value: 'Approved' })] }));
  *     yield hiddenContext(`<TASK_APPROVED id="${payload.id}" />`);
  *     yield* resume();
- *   });
+ *   },
+ * );
  *
- * class MyServer extends ChatKitServer<Ctx> {
- *   override action(thread, action, sender, context, options) {
+ * const server = createChatKitServer({
+ *   store: new MemoryStore<Ctx>(),
+ *   async *respond() {
+ *     // … the model's turn
+ *   },
+ *   action(thread, action, sender, context, options) {
  *     return actions.handle(this, thread, action, sender, context, options);
- *   }
- * }
+ *   },
+ * });
  * ```
  */
 export class ActionRegistry<TContext = unknown> {

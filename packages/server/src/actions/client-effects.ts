@@ -15,11 +15,20 @@ const unwrap = <TContext>(ctx: TurnContextLike<TContext>): TurnContext<TContext>
  *
  * @example
  * ```ts
- * const focus = tool({ name: 'focus_task', parameters: z.object({ id: z.string() }),
- *   async execute({ id }, runContext) {
+ * import { tool } from '@openai/agents';
+ * import { emitClientEffect } from '@threadline/server/actions';
+ * import type { AgentContext } from '@threadline/server/agents';
+ * import { z } from 'zod';
+ *
+ * const focus = tool({
+ *   name: 'focus_task',
+ *   description: 'Scrolls the task list to a task',
+ *   parameters: z.object({ id: z.string() }),
+ *   async execute({ id }, runContext?: { context: AgentContext }) {
  *     await emitClientEffect(runContext!, 'focus_task', { id });
  *     return 'Focused.';
- *   } });
+ *   },
+ * });
  * ```
  */
 export async function emitClientEffect<TContext>(

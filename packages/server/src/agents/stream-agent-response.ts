@@ -42,12 +42,24 @@ const DONE: Done = { value: undefined, done: true };
  *
  * @example
  * ```ts
- * async *respond(thread, input, requestContext, { signal }) {
- *   const context = new AgentContext({ thread, store: this.store, requestContext, signal });
- *   const history = await simpleToAgentInput(await loadHistory(this.store, thread, requestContext));
- *   const result = await run(agent, history, { stream: true, context, signal });
- *   yield* streamAgentResponse(context, result);
- * }
+ * import { Agent, run } from '@openai/agents';
+ * import { createChatKitServer } from '@threadline/server';
+ * import { AgentContext, simpleToAgentInput, streamAgentResponse } from '@threadline/server/agents';
+ * import { loadHistory } from '@threadline/server/providers';
+ * import { MemoryStore } from '@threadline/server/stores/memory';
+ *
+ * type Ctx = { userId: string };
+ * const agent = new Agent<AgentContext<Ctx>>({ name: 'Assistant', instructions: 'Be brief.' });
+ *
+ * const server = createChatKitServer({
+ *   store: new MemoryStore<Ctx>(),
+ *   async *respond(thread, input, requestContext, { signal }) {
+ *     const context = new AgentContext({ thread, store: this.store, requestContext, signal });
+ *     const history = await simpleToAgentInput(await loadHistory(this.store, thread, requestContext));
+ *     const result = await run(agent, history, { stream: true, context, signal });
+ *     yield* streamAgentResponse(context, result);
+ *   },
+ * });
  * ```
  */
 export function streamAgentResponse<TContext>(

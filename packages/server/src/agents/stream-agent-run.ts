@@ -5,6 +5,7 @@ import {
   type RunStreamEvent,
   type StreamRunOptions,
 } from '@openai/agents';
+import { BaseStreamError } from '../errors.js';
 import type { ThreadStreamEventInput } from '../protocol/events.js';
 import type { AgentContext } from './agent-context.js';
 import { streamAgentResponse, type StreamAgentResponseOptions } from './stream-agent-response.js';
@@ -41,8 +42,25 @@ export async function* streamAgentRun<TContext>(
     context,
     ...(context.signal ? { signal: context.signal } : {}),
   };
-  const result = options.run
-    ? await options.run(agent, input, runOptions)
-    : await run(agent, input, runOptions);
-  yield* streamAgentResponse(context, result, options);
+  try {
+    const result = options.run
+      ? await options.run(agent, input, runOptions)
+      : await run(agent, input, runOptions);
+    yield* streamAgentResponse(context, result, options);
+  } catch (error) {
+    throw streamErrorInside(error);
+  }
+}
+
+/**
+ * A stream error (`CustomStreamError`…) a tool threw, which the Agents SDK wraps in a
+ * `ToolCallError` (`error`) or an error `cause`: the user should see its message, not a generic one.
+ */
+function streamErrorInside(error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof BaseStreamError) return current;
+    current = (current as { error?: unknown }).error ?? current.cause;
+  }
+  return error;
 }

@@ -163,6 +163,31 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     }
   }
 
+  /** A two-phase attachment is uploaded once its bytes arrived and passed the checks. */
+  override isUploaded(attachment: Attachment): boolean {
+    return !attachment.upload_descriptor;
+  }
+
+  /**
+   * Deletes attachments no message references that are older than `maxAgeMs`: uploads that were
+   * never sent, never completed, or refused (413/415). Rows first, then bytes, in batches; returns
+   * how many were removed. Needs a metadata store with `deleteUnsentAttachments` (the SQL stores).
+   */
+  async sweepAbandonedUploads(maxAgeMs: number, batch = 500): Promise<number> {
+    const sweep = this.metadata.deleteUnsentAttachments?.bind(this.metadata);
+    if (!sweep) {
+      throw new ConfigurationError('This metadata store cannot list unsent attachments');
+    }
+    const cutoff = this.now() - maxAgeMs;
+    let removed = 0;
+    for (;;) {
+      const ids = await sweep(cutoff, batch);
+      for (const id of ids) await this.blobs.delete(await blobKeyForAttachment(id));
+      removed += ids.length;
+      if (ids.length < batch) return removed;
+    }
+  }
+
   // ---- uploads ----
 
   /**

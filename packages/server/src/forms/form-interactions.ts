@@ -58,6 +58,8 @@ export interface FormTexts {
   toolResult: string;
   /** The tool's result when another form is still pending. */
   alreadyPending: string;
+  /** The error the user sees when the model described an invalid form a second time in a turn. */
+  invalidTwice: string;
   widget: FormWidgetTexts;
 }
 
@@ -68,6 +70,8 @@ export const DEFAULT_FORM_TEXTS: FormTexts = {
     'The form is now displayed to the user. Do not repeat its questions and do not call other tools: end your turn now (one short sentence at most). The answers will arrive in the next turn.',
   alreadyPending:
     'Another form is still waiting for the user. Do not show a new one; end your turn and wait for the answers.',
+  invalidTwice:
+    'The assistant could not show the form it prepared (its description was invalid). Please try again or rephrase your request.',
   widget: DEFAULT_FORM_WIDGET_TEXTS,
 };
 
@@ -157,6 +161,8 @@ export class FormInteractions<TContext = unknown> {
   private readonly busy = new Set<string>();
   /** Turns that already showed a form (a model may call the tool twice in one step). */
   private readonly presentedIn = new WeakSet<object>();
+  /** Invalid form tool calls per turn: the model is told once, the second one ends the turn. */
+  private readonly invalidCalls = new WeakMap<object, number>();
 
   constructor(options: FormInteractionsOptions = {}) {
     this.metadataKey = options.metadataKey ?? DEFAULT_FORM_METADATA_KEY;
@@ -186,10 +192,32 @@ export class FormInteractions<TContext = unknown> {
     return Object.hasOwn(KINDS, action.type);
   }
 
+  /** Whether this turn showed a form (the run stops there: the answer resumes it). */
+  presented(context: object): boolean {
+    return this.presentedIn.has(context);
+  }
+
+  /**
+   * The form tool was called with invalid arguments (`problem` says how): logged, and the model
+   * reads the error once so it can correct itself; a second invalid call in the same turn throws a
+   * `CustomStreamError` so the user learns the form could not be shown instead of silence.
+   */
+  invalidCall(context: object, toolName: string, problem: string): string {
+    const attempt = (this.invalidCalls.get(context) ?? 0) + 1;
+    this.invalidCalls.set(context, attempt);
+    this.logger.warn('Form tool called with invalid arguments', {
+      tool: toolName,
+      attempt,
+      problem,
+    });
+    if (attempt > 1) throw new CustomStreamError(this.texts.invalidTwice, { allowRetry: true });
+    return `Invalid arguments for ${toolName}: ${problem} Fix them and call ${toolName} again.`;
+  }
+
   /**
    * Shows a form (what the form tool does): validates the request, records the pending
    * interaction, streams the form widget through `context` and returns the text for the model.
-   * An invalid request returns an error text, so the model can fix it; it never throws for one.
+   * An invalid request returns an error text so the model can fix it (see {@link invalidCall}).
    */
   async present(
     context: TurnContext<TContext>,
@@ -202,8 +230,7 @@ export class FormInteractions<TContext = unknown> {
     if (existing && (await this.formItem(store, thread, existing, requestContext)))
       return this.texts.alreadyPending;
     const normalized = normalizeFormRequest(request);
-    if ('error' in normalized)
-      return `Error: ${normalized.error} Fix the form and call ${toolName} again.`;
+    if ('error' in normalized) return this.invalidCall(context, toolName, normalized.error);
     const { spec } = normalized;
     const pending: PendingForm = {
       interaction_id: `form_${crypto.randomUUID().replace(/-/g, '')}`,
@@ -235,14 +262,23 @@ export class FormInteractions<TContext = unknown> {
    *
    * @example
    * ```ts
-   * async *respond(thread, input, context, options) {
-   *   const blocked = await forms.guardPendingForm(this.store, thread, input, context);
-   *   if (blocked) {
-   *     yield* blocked;
-   *     return;
-   *   }
-   *   // … run the agent
-   * }
+   * import { createChatKitServer } from '@threadline/server';
+   * import { FormInteractions } from '@threadline/server/forms';
+   * import { MemoryStore } from '@threadline/server/stores/memory';
+   *
+   * type Ctx = { userId: string };
+   * const forms = new FormInteractions<Ctx>();
+   * const server = createChatKitServer({
+   *   store: new MemoryStore<Ctx>(),
+   *   async *respond(thread, input, context) {
+   *     const blocked = await forms.guardPendingForm(this.store, thread, input, context);
+   *     if (blocked) {
+   *       yield* blocked;
+   *       return;
+   *     }
+   *     // … run the agent
+   *   },
+   * });
    * ```
    */
   async guardPendingForm(

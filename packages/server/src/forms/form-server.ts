@@ -14,12 +14,25 @@ import { FORM_ACTIONS } from './form-widget.js';
  *
  * @example
  * ```ts
- * override async *action(thread, action, sender, context, options) {
- *   if (forms.isFormAction(action)) {
- *     return yield* handleFormAction(this, thread, action, sender, context, { signal: options.signal, interactions: forms });
- *   }
- *   // … other actions
- * }
+ * import { createChatKitServer } from '@threadline/server';
+ * import { FormInteractions, handleFormAction } from '@threadline/server/forms';
+ * import { MemoryStore } from '@threadline/server/stores/memory';
+ *
+ * type Ctx = { userId: string };
+ * const forms = new FormInteractions<Ctx>();
+ * const server = createChatKitServer({
+ *   store: new MemoryStore<Ctx>(),
+ *   async *respond() {
+ *     // … run the agent
+ *   },
+ *   async *action(thread, action, sender, context, { signal }) {
+ *     if (forms.isFormAction(action)) {
+ *       yield* handleFormAction(this, thread, action, sender, context, { signal, interactions: forms });
+ *       return;
+ *     }
+ *     // … other actions
+ *   },
+ * });
  * ```
  */
 export function handleFormAction<TContext>(

@@ -56,11 +56,21 @@ const encoder = new TextEncoder();
  * body cancels the stream.
  *
  * @example
+ * ```ts
+ * import type { ChatKitServer } from '@threadline/server';
+ * import { createChatKitHandler } from '@threadline/server/http';
+ * import { Hono } from 'hono';
+ * // given: type Ctx = { userId: string };
+ * // given: declare const server: ChatKitServer<Ctx>;
+ * // given: declare const getContext: (request: Request) => Ctx;
+ *
+ * const app = new Hono();
  * const chatkit = createChatKitHandler(server, { getContext });
  * app.post('/chatkit', (c) => chatkit(c.req.raw));
- * // or, with a context your middleware built:
- * app.post('/chatkit', (c) => chatkit.handle(c.req.raw, { context: c.get('ctx') }));
+ * // or, with a context built for this call:
+ * app.post('/chatkit/mine', (c) => chatkit.handle(c.req.raw, { context: { userId: 'u1' } }));
  * process.on('SIGTERM', () => void chatkit.close({ graceMs: 10_000 }));
+ * ```
  */
 export function createChatKitHandler<TContext>(
   server: ChatKitServer<TContext>,

@@ -36,9 +36,26 @@ export function toChatTool<TContext>(tool: McpTool<TContext>): ChatTool<TContext
  *
  * @example
  * ```ts
- * const context = new TurnContext({ thread, store: this.store, requestContext, signal });
- * const tools = [...myTools, ...(await mcpChatTools(tasksToolset, context))];
- * yield* streamChatCompletions(context, { client, model, input, tools });
+ * import { createChatKitServer } from '@threadline/server';
+ * import { mcpChatTools, type McpToolset } from '@threadline/server/mcp';
+ * import { loadHistoryInput, TurnContext, type ChatTool } from '@threadline/server/providers';
+ * import { streamChatCompletions } from '@threadline/server/providers/openai-chat';
+ * import { MemoryStore } from '@threadline/server/stores/memory';
+ * import OpenAI from 'openai';
+ * // given: type Ctx = { userId: string };
+ * // given: declare const myTools: ChatTool<Ctx, unknown>[];
+ * // given: declare const tasksToolset: McpToolset<Ctx>;
+ *
+ * const client = new OpenAI();
+ * const server = createChatKitServer({
+ *   store: new MemoryStore<Ctx>(),
+ *   async *respond(thread, input, requestContext, { signal }) {
+ *     const context = new TurnContext({ thread, store: this.store, requestContext, signal });
+ *     const tools = [...myTools, ...(await mcpChatTools(tasksToolset, context))];
+ *     const history = await loadHistoryInput(this.store, thread, requestContext);
+ *     yield* streamChatCompletions(context, { client, model: 'gpt-4.1-mini', input: history, tools });
+ *   },
+ * });
  * ```
  */
 export async function mcpChatTools<TContext>(

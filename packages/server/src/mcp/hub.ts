@@ -46,11 +46,17 @@ function headersKey(headers: McpHeaders | undefined): string {
  *
  * @example
  * ```ts
+ * import { McpHub } from '@threadline/server/mcp';
+ *
  * const mcp = new McpHub<{ token: string }>({
  *   servers: [
  *     { name: 'tasks', transport: 'stdio', command: 'node', args: ['tasks-server.js'] },
- *     { name: 'crm', transport: 'http', url: 'https://crm.example/mcp',
- *       headers: (ctx) => ({ Authorization: `Bearer ${ctx.token}` }) },
+ *     {
+ *       name: 'crm',
+ *       transport: 'http',
+ *       url: 'https://crm.example/mcp',
+ *       headers: (ctx) => ({ Authorization: `Bearer ${ctx.token}` }),
+ *     },
  *   ],
  * });
  * const supportTools = mcp.toolset({ servers: ['crm'], deny: ['delete_contact'] });

@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { textToBase64 } from '../encoding/base64.js';
 import { ConfigurationError } from '../errors.js';
 import {
   WidgetRootSchema,
@@ -29,15 +30,6 @@ export interface WidgetToolResultOptions {
   structuredContent?: Record<string, unknown> | undefined;
 }
 
-function base64Utf8(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
 /**
  * Builds an MCP tool result that shows a ChatKit widget (for MCP servers written in TypeScript):
  * a text part with the summary, then a `resource` part with a fresh
@@ -48,9 +40,20 @@ function base64Utf8(text: string): string {
  * @throws ConfigurationError when the widget (or the rendered template) is not a valid widget root.
  * @example
  * ```ts
+ * import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+ * import { widgetToolResult } from '@threadline/server/mcp';
+ * import type { WidgetTemplate } from '@threadline/server/widgets';
+ * // given: declare const taskListTemplate: WidgetTemplate;
+ * // given: declare const tasks: { title: string }[];
+ *
+ * const server = new McpServer({ name: 'tasks', version: '1.0.0' });
  * server.registerTool('list_tasks', { description: 'List tasks' }, async () =>
- *   widgetToolResult({ tool: 'list_tasks', widget: taskListTemplate, data: { tasks },
- *     text: tasks.map((t) => `- ${t.title}`).join('\n') }),
+ *   widgetToolResult({
+ *     tool: 'list_tasks',
+ *     widget: taskListTemplate,
+ *     data: { tasks },
+ *     text: tasks.map((t) => `- ${t.title}`).join('\n'),
+ *   }),
  * );
  * ```
  */
@@ -72,7 +75,7 @@ export function widgetToolResult(options: WidgetToolResultOptions): CallToolResu
   const uri = `ui://widgets/${encodeURIComponent(options.tool)}/${encodeURIComponent(options.instanceId ?? crypto.randomUUID())}`;
   const resource =
     options.encoding === 'blob'
-      ? { uri, mimeType: WIDGET_MIME_TYPE, blob: base64Utf8(payload) }
+      ? { uri, mimeType: WIDGET_MIME_TYPE, blob: textToBase64(payload) }
       : { uri, mimeType: WIDGET_MIME_TYPE, text: payload };
   return {
     content: [

@@ -44,6 +44,16 @@ export {
   type ConvertedInput,
   type ThreadItemConverterOptions,
 } from './input/thread-item-converter.js';
+export {
+  attachmentContent,
+  attachmentNotice,
+  isTextAttachment,
+  MODEL_IMAGE_TYPES,
+  tagAsText,
+  type AttachmentContentOptions,
+  type AttachmentSkipReason,
+} from './input/attachment-content.js';
+export { extractPdfText } from './input/pdf-text.js';
 export type {
   ModelAssistantMessage,
   ModelFunctionCall,

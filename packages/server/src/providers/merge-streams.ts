@@ -11,24 +11,9 @@ import type { AsyncQueue } from './async-queue.js';
  * one `next()` on the primary and one wake-up promise, no extra generator hop and no
  * `Promise.race` (whose reactions pile up on a long-pending promise).
  *
- * @example
- * ```ts
- * const merge = new QueueMerge(run[Symbol.asyncIterator](), context.events);
- * try {
- *   for (;;) {
- *     const queued = context.events.poll();
- *     if (queued !== undefined) { handle(queued); continue; }
- *     const waiting = merge.wait();
- *     if (waiting) await waiting;
- *     const next = merge.take();
- *     if (next === undefined) continue; // woken by the queue
- *     if (next.done) break;
- *     handleModelEvent(next.value);
- *   }
- * } finally {
- *   merge.close();
- * }
- * ```
+ * Internal; the consumer loops of `streamWithContext` (context-stream.ts) and
+ * `streamAgentResponse` show its use: poll the queue, else `wait()`, then `take()`, and `close()`
+ * in a `finally`.
  */
 export class QueueMerge<TPrimary, TQueued> {
   private result: IteratorResult<TPrimary> | undefined;

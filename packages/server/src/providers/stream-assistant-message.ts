@@ -36,10 +36,19 @@ function idSource<TContext>(options: StreamAssistantMessageOptions<TContext>): (
  *
  * @example
  * ```ts
- * async *respond(thread, input, context) {
- *   const deltas = myProvider.streamText(prompt); // AsyncIterable<string>
- *   yield* streamAssistantMessage(deltas, { thread, store: this.store, context });
- * }
+ * import { createChatKitServer } from '@threadline/server';
+ * import { streamAssistantMessage } from '@threadline/server/providers';
+ * import { MemoryStore } from '@threadline/server/stores/memory';
+ * // given: declare const myProvider: { streamText(prompt: string): AsyncIterable<string> };
+ *
+ * const server = createChatKitServer({
+ *   store: new MemoryStore(),
+ *   async *respond(thread, input, context) {
+ *     const prompt = input?.content[0]?.type === 'input_text' ? input.content[0].text : '';
+ *     const deltas = myProvider.streamText(prompt);
+ *     yield* streamAssistantMessage(deltas, { thread, store: this.store, context });
+ *   },
+ * });
  * ```
  */
 export async function* streamAssistantMessage<TContext = unknown>(

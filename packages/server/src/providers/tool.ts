@@ -25,6 +25,9 @@ export interface ChatTool<TContext = unknown, TArgs = unknown> {
  *
  * @example
  * ```ts
+ * import { defineTool } from '@threadline/server/providers';
+ * import { z } from 'zod';
+ *
  * const weather = defineTool({
  *   name: 'get_weather',
  *   description: 'Current weather for a city',

@@ -13,7 +13,8 @@ import { ChatKitServer, type ChatKitServerOptions, type HookOptions } from './ch
 /**
  * The hooks of a `ChatKitServer` as plain functions. Only `respond` is required; a missing hook
  * keeps the class's default. Written as methods of an object literal, their parameters and the
- * events they yield are typed from this interface, so no annotations are needed under `strict`.
+ * events they yield are typed from this interface, so no annotations are needed under `strict`;
+ * inside them `this` is the server (`this.store`), as in a subclass.
  */
 export interface ChatKitServerHooks<TContext> {
   respond(
@@ -51,7 +52,8 @@ export interface ChatKitServerHooks<TContext> {
 }
 
 export type CreateChatKitServerOptions<TContext> = ChatKitServerOptions<TContext> &
-  ChatKitServerHooks<TContext>;
+  ChatKitServerHooks<TContext> &
+  ThisType<ChatKitServer<TContext>>;
 
 /** A `ChatKitServer` whose hooks are the functions it was created with. */
 class HookedChatKitServer<TContext> extends ChatKitServer<TContext> {
@@ -68,7 +70,7 @@ class HookedChatKitServer<TContext> extends ChatKitServer<TContext> {
     context: TContext,
     options: HookOptions,
   ): AsyncIterable<ThreadStreamEventInput> {
-    return this.#hooks.respond(thread, input, context, options);
+    return this.#hooks.respond.call(this, thread, input, context, options);
   }
 
   override action(
@@ -79,7 +81,7 @@ class HookedChatKitServer<TContext> extends ChatKitServer<TContext> {
     options: HookOptions,
   ): AsyncIterable<ThreadStreamEventInput> {
     return this.#hooks.action
-      ? this.#hooks.action(thread, action, sender, context, options)
+      ? this.#hooks.action.call(this, thread, action, sender, context, options)
       : super.action(thread, action, sender, context, options);
   }
 
@@ -90,7 +92,7 @@ class HookedChatKitServer<TContext> extends ChatKitServer<TContext> {
     context: TContext,
   ): Promise<SyncCustomActionResponse> {
     return this.#hooks.syncAction
-      ? this.#hooks.syncAction(thread, action, sender, context)
+      ? this.#hooks.syncAction.call(this, thread, action, sender, context)
       : super.syncAction(thread, action, sender, context);
   }
 
@@ -101,19 +103,19 @@ class HookedChatKitServer<TContext> extends ChatKitServer<TContext> {
     context: TContext,
   ): Promise<void> {
     return this.#hooks.addFeedback
-      ? this.#hooks.addFeedback(threadId, itemIds, feedback, context)
+      ? this.#hooks.addFeedback.call(this, threadId, itemIds, feedback, context)
       : super.addFeedback(threadId, itemIds, feedback, context);
   }
 
   override transcribe(audio: AudioInput, context: TContext): Promise<TranscriptionResult> {
     return this.#hooks.transcribe
-      ? this.#hooks.transcribe(audio, context)
+      ? this.#hooks.transcribe.call(this, audio, context)
       : super.transcribe(audio, context);
   }
 
   override getStreamOptions(thread: ThreadMetadata, context: TContext): StreamOptions {
     return this.#hooks.getStreamOptions
-      ? this.#hooks.getStreamOptions(thread, context)
+      ? this.#hooks.getStreamOptions.call(this, thread, context)
       : super.getStreamOptions(thread, context);
   }
 
@@ -123,7 +125,7 @@ class HookedChatKitServer<TContext> extends ChatKitServer<TContext> {
     context: TContext,
   ): Promise<void> {
     return this.#hooks.handleStreamCancelled
-      ? this.#hooks.handleStreamCancelled(thread, pendingItems, context)
+      ? this.#hooks.handleStreamCancelled.call(this, thread, pendingItems, context)
       : super.handleStreamCancelled(thread, pendingItems, context);
   }
 }
@@ -137,7 +139,7 @@ class HookedChatKitServer<TContext> extends ChatKitServer<TContext> {
  * import { MemoryStore } from '@threadline/server/stores/memory';
  *
  * const server = createChatKitServer({
- *   store: new MemoryStore(),
+ *   store: new MemoryStore<{ userId: string }>(),
  *   async *respond(thread) {
  *     yield assistantMessage(thread, 'Hello!');
  *   },

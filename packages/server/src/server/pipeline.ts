@@ -3,6 +3,7 @@ import type { ErrorEvent, ThreadStreamEvent, ThreadStreamEventInput } from '../p
 import { isHiddenItem, type ThreadItem } from '../protocol/items.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
 import type { Store } from '../stores/store.js';
+import { TurnCheckpoints, type CheckpointOptions } from './checkpoints.js';
 import type { Logger } from './logger.js';
 import { normalizeEvent } from './normalize-event.js';
 import { applyPendingUpdate } from './pending-items.js';
@@ -13,6 +14,8 @@ import { threadFingerprint } from './thread-changes.js';
 export interface PipelineHost<TContext> {
   readonly store: Store<TContext>;
   readonly logger: Logger;
+  /** Partial answers are stored while streaming unless this is `false` (docs/crash-safety.md). */
+  readonly checkpoints?: CheckpointOptions | false | undefined;
   getStreamOptions(thread: ThreadMetadata, context: TContext): { allow_cancel: boolean };
   handleStreamCancelled(
     thread: ThreadMetadata,
@@ -32,6 +35,8 @@ export interface StreamPlan<TContext> {
   abort?: () => void;
   /** The integration's events (`respond`/`action`), started after `stream_options`. */
   source: () => AsyncIterable<ThreadStreamEventInput>;
+  /** Called once when the stream has ended and everything is stored (releases the turn lease). */
+  onClosed?: () => Promise<void>;
 }
 
 /** Converts anything an integration threw into the one `error` event the client sees (§6.3 step 6). */
@@ -82,6 +87,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<string> {
   private settled = false;
   private cancelling: Promise<void> | undefined;
   private snapshot: string;
+  private readonly checkpoints: TurnCheckpoints<TContext> | undefined;
   private readonly onAbort = () => {
     this.cancel().catch((error: unknown) =>
       this.host.logger.error('handleStreamCancelled failed', error),
@@ -93,6 +99,16 @@ class EventPipeline<TContext> implements AsyncIterableIterator<string> {
     private readonly plan: StreamPlan<TContext>,
   ) {
     this.snapshot = threadFingerprint(plan.thread);
+    if (host.checkpoints !== false) {
+      this.checkpoints = new TurnCheckpoints(
+        host.store,
+        plan.thread,
+        plan.context,
+        this.pending,
+        host.logger,
+        host.checkpoints,
+      );
+    }
     plan.signal.addEventListener('abort', this.onAbort, { once: true });
     if (plan.signal.aborted) this.settled = true;
   }
@@ -121,10 +137,20 @@ class EventPipeline<TContext> implements AsyncIterableIterator<string> {
       // A text delta is only applied to the pending copy and forwarded: no validation, persistence
       // or thread-change check (a change between deltas is picked up by the next other event or
       // at the end of the stream).
-      if (raw.type === 'thread.item.updated' && raw.update.type === TEXT_DELTA) {
+      // A delta with a wrong shape takes the general path, where validation turns it into the
+      // stream's error event (deviation #8).
+      if (
+        raw.type === 'thread.item.updated' &&
+        raw.update.type === TEXT_DELTA &&
+        typeof raw.update.delta === 'string' &&
+        Number.isInteger(raw.update.content_index)
+      ) {
         try {
           const item = this.pending.get(raw.item_id);
-          if (item) applyPendingUpdate(item, raw.update);
+          if (item) {
+            applyPendingUpdate(item, raw.update);
+            this.checkpoints?.onDelta(raw.item_id);
+          }
           return { value: frameEvent(raw as ThreadStreamEvent), done: false };
         } catch (error) {
           return this.fail(error).then(() => this.next());
@@ -197,21 +223,27 @@ class EventPipeline<TContext> implements AsyncIterableIterator<string> {
         this.pending.set(event.item.id, structuredClone(event.item));
         break;
       case 'thread.item.done':
+        await this.checkpoints?.finish(event.item.id);
         await store.addThreadItem(thread.id, event.item, context);
         this.pending.delete(event.item.id);
         forward = !isHiddenItem(event.item);
         break;
       case 'thread.item.removed':
+        await this.checkpoints?.finish(event.item_id);
         await store.deleteThreadItem(thread.id, event.item_id, context);
         this.pending.delete(event.item_id);
         break;
       case 'thread.item.replaced':
+        await this.checkpoints?.finish(event.item.id);
         await store.saveItem(thread.id, event.item, context);
         this.pending.delete(event.item.id);
         break;
       case 'thread.item.updated': {
         const item = this.pending.get(event.item_id);
-        if (item) applyPendingUpdate(item, event.update);
+        if (item) {
+          applyPendingUpdate(item, event.update);
+          if (item.type === 'assistant_message') this.checkpoints?.onDelta(item.id);
+        }
         break;
       }
       default:
@@ -234,6 +266,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<string> {
 
   /** Normal end, or the end after an error event (§6.3 steps 5 and 7). */
   private async end(): Promise<void> {
+    await this.checkpoints?.stop();
     if (!this.settled) await this.pushThreadUpdate();
     this.settled = true;
     this.phase = 'done';
@@ -280,6 +313,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<string> {
 
   private async persistCancellation(): Promise<void> {
     const iterator = this.iterator;
+    await this.checkpoints?.stop();
     // Before the integration starts there is nothing of the assistant's to keep (the reference
     // handles cancellation only inside `_process_events`).
     if (!iterator) return;
@@ -296,6 +330,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<string> {
     this.phase = 'done';
     this.plan.signal.removeEventListener('abort', this.onAbort);
     await this.cancelling;
+    await this.plan.onClosed?.();
     return DONE;
   }
 }

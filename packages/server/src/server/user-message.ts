@@ -3,7 +3,7 @@ import type { Attachment } from '../protocol/attachments.js';
 import type { UserMessageItem } from '../protocol/items.js';
 import type { UserMessageInput } from '../protocol/requests.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
-import type { Store } from '../stores/store.js';
+import type { AttachmentStore, Store } from '../stores/store.js';
 
 /**
  * Loads every attachment a message references through the store, so a user can only send
@@ -14,15 +14,29 @@ export async function loadInputAttachments<TContext>(
   store: Store<TContext>,
   input: UserMessageInput,
   context: TContext,
-  maxPerMessage?: number,
+  attachmentStore?: AttachmentStore<TContext>,
 ): Promise<Attachment[]> {
   const unique = [...new Set(input.attachments)];
+  const maxPerMessage = attachmentStore?.maxAttachmentsPerMessage;
   if (maxPerMessage !== undefined && unique.length > maxPerMessage) {
     throw new InvalidRequestError(`A message may carry at most ${maxPerMessage} attachments`, [
       { path: 'params.input.attachments', message: `at most ${maxPerMessage} attachments` },
     ]);
   }
-  return Promise.all(unique.map((id) => store.loadAttachment(id, context)));
+  const attachments = await Promise.all(unique.map((id) => store.loadAttachment(id, context)));
+  if (attachmentStore?.isUploaded) {
+    for (const attachment of attachments) {
+      if (await attachmentStore.isUploaded(attachment, context)) continue;
+      const index = input.attachments.indexOf(attachment.id);
+      throw new InvalidRequestError(`Attachment ${attachment.id} has not been uploaded`, [
+        {
+          path: `params.input.attachments.${index}`,
+          message: `attachment ${attachment.id} has not been uploaded (or its upload was refused)`,
+        },
+      ]);
+    }
+  }
+  return attachments;
 }
 
 /**

@@ -52,6 +52,27 @@ export abstract class Store<TContext = unknown> {
   abstract loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem>;
   abstract deleteThread(threadId: string, context: TContext): Promise<void>;
   abstract deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void>;
+
+  /**
+   * Optional maintenance, for every owner: deletes up to `limit` attachment records that no message
+   * references (`thread_id` unset) and were created before `createdBeforeMs` (epoch ms), returning
+   * their ids so the attachment store can delete their bytes. Abandoned and refused uploads.
+   */
+  deleteUnsentAttachments?(createdBeforeMs: number, limit: number): Promise<string[]>;
+
+  /**
+   * Optional, for serializing turns (docs/crash-safety.md): takes the thread's lease for `holder`
+   * until `ttlMs` from now when it is free, expired, or already held by `holder` (a renewal).
+   * Returns false when another holder has it. Shared by every process using the same database.
+   */
+  leaseThread?(threadId: string, holder: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Optional: a cheap round trip that throws `StoreUnavailableError` when the database is down or
+   * stalled, so `threads.create` can answer 503 before its (lazy) stream starts.
+   */
+  ping?(): Promise<void>;
+  /** Gives the lease back if `holder` still has it. */
+  releaseThreadLease?(threadId: string, holder: string): Promise<void>;
 }
 
 /**
@@ -77,6 +98,13 @@ export abstract class AttachmentStore<TContext = unknown> {
    * the store deletes the thread (bytes of sent attachments live as long as their thread).
    */
   deleteThreadAttachments?(threadId: string, context: TContext): Promise<void>;
+
+  /**
+   * Optional: whether the bytes of a (two-phase) attachment have arrived. When implemented, a
+   * message referencing an attachment that is not uploaded (never sent, or refused with 413/415)
+   * is rejected with a 400 naming it, before anything is written.
+   */
+  isUploaded?(attachment: Attachment, context: TContext): boolean | Promise<boolean>;
 
   generateAttachmentId(_mimeType: string, _context: TContext): string {
     return defaultGenerateId('attachment');

@@ -4,7 +4,11 @@
  * SSE decoder that validates every event of a ChatKit stream. Node-only (`node:http`); no
  * test-runner dependency.
  */
-export { startFakeModelServer, type FakeModelServer } from './fake-model-server.js';
+export {
+  startFakeModelServer,
+  type FakeModelServer,
+  type FakeModelServerOptions,
+} from './fake-model-server.js';
 export {
   textDeltas,
   type FakeApi,
@@ -14,4 +18,10 @@ export {
   type FakeToolCall,
   type FakeTurn,
 } from './fake-turn.js';
+export { SAMPLE_PNG, samplePdf, sampleWav } from './sample-files.js';
+export {
+  hashEmbedding,
+  startHashEmbeddingServer,
+  type HashEmbeddingServer,
+} from './hash-embedding-server.js';
 export { decodeSse, decodeSseFrame, readSseEvents, readSseFrames, type SseFrame } from './sse.js';

@@ -12,7 +12,8 @@ describe('createChatKitServer', () => {
       store,
       async *respond(thread, input, context) {
         const text = input?.content[0]?.type === 'input_text' ? input.content[0].text : '';
-        const id = store.generateItemId('message', thread, context);
+        // `this` is the server, as in a subclass.
+        const id = this.store.generateItemId('message', thread, context);
         yield assistantMessage(thread, `${context.userId} said ${text}`, id);
       },
     });

@@ -18,10 +18,22 @@ import { requestClientToolCall, type ClientToolOptions } from '../client-tools.j
  *
  * @example
  * ```ts
- * const getSelection = clientTool({ name: 'get_selection', description: 'The text the user selected',
- *   parameters: z.object({}) });
- * const agent = new Agent<AgentContext<Ctx>>({ name: 'Assistant', tools: [getSelection],
- *   toolUseBehavior: { stopAtToolNames: [getSelection.name] } });
+ * import { Agent } from '@openai/agents';
+ * import { clientTool } from '@threadline/server/actions/agents';
+ * import type { AgentContext } from '@threadline/server/agents';
+ * import { z } from 'zod';
+ *
+ * type Ctx = { userId: string };
+ * const getSelection = clientTool<Ctx>({
+ *   name: 'get_selection',
+ *   description: 'The text the user selected',
+ *   parameters: z.object({}),
+ * });
+ * const agent = new Agent<AgentContext<Ctx>>({
+ *   name: 'Assistant',
+ *   tools: [getSelection],
+ *   toolUseBehavior: { stopAtToolNames: [getSelection.name] },
+ * });
  * ```
  */
 export function clientTool<TContext = unknown>(

@@ -16,11 +16,28 @@ export interface FilesystemAttachmentStoreOptions<TContext> extends Omit<
  * the server's attachment routes (`createAttachmentRoutes`).
  *
  * @example
- * const attachments = new FilesystemAttachmentStore({
- *   store, dataDir: './data', secret: process.env.ATTACHMENT_SECRET!,
- *   baseUrl: 'https://api.example.com/chatkit', limits: { maxBytes: 10_000_000 },
+ * ```ts
+ * import { createChatKitServer } from '@threadline/server';
+ * import { FilesystemAttachmentStore } from '@threadline/server/attachments/filesystem';
+ * import { SqliteStore } from '@threadline/server/stores/sqlite';
+ *
+ * type Ctx = { userId: string };
+ * const attachments = new FilesystemAttachmentStore<Ctx>({
+ *   store: new SqliteStore<Ctx>({ path: './data/chat.db' }),
+ *   dataDir: './data',
+ *   secret: process.env.ATTACHMENT_SECRET!,
+ *   baseUrl: 'https://api.example.com/chatkit',
+ *   limits: { maxBytes: 10_000_000 },
  * });
- * const server = new MyServer({ store: attachments.store, attachmentStore: attachments });
+ * // `attachments.store` (not the inner store) fills in preview URLs when messages load.
+ * const server = createChatKitServer({
+ *   store: attachments.store,
+ *   attachmentStore: attachments,
+ *   async *respond() {
+ *     // … the model's turn
+ *   },
+ * });
+ * ```
  */
 export class FilesystemAttachmentStore<TContext = unknown> extends BlobAttachmentStore<TContext> {
   readonly directory: string;

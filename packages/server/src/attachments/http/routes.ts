@@ -51,11 +51,20 @@ const decodeSegment = (segment: string): string | undefined => {
  * Anything else resolves to `undefined`.
  *
  * @example
+ * ```ts
+ * import { createAttachmentRoutes, type BlobAttachmentStore } from '@threadline/server/attachments';
+ * import { Hono } from 'hono';
+ * // given: type Ctx = { userId: string };
+ * // given: declare const attachments: BlobAttachmentStore<Ctx>;
+ * // given: declare const getContext: (request: Request) => Ctx;
+ *
+ * const app = new Hono();
  * const routes = createAttachmentRoutes(attachments, { getContext });
  * app.all('/chatkit/*', async (c) => (await routes(c.req.raw)) ?? c.notFound());
- * // or, with a context your middleware built:
- * app.all('/chatkit/*', async (c, next) =>
- *   (await routes(c.req.raw, { getContext: () => c.get('ctx') })) ?? next());
+ * // or, with a context built for this call:
+ * app.all('/files/*', async (c, next) =>
+ *   (await routes(c.req.raw, { getContext: () => ({ userId: 'u1' }) })) ?? next());
+ * ```
  */
 export function createAttachmentRoutes<TContext>(
   attachments: BlobAttachmentStore<TContext>,

@@ -26,12 +26,19 @@ export interface S3AttachmentStoreOptions<TContext> extends Omit<
  * redirect to a presigned GET, so the object store serves the bytes.
  *
  * @example
- * const attachments = new S3AttachmentStore({
- *   store, bucket: 'chat-files', secret: process.env.ATTACHMENT_SECRET!,
+ * ```ts
+ * import { S3AttachmentStore } from '@threadline/server/attachments/s3';
+ * import { PostgresStore } from '@threadline/server/stores/postgres';
+ *
+ * const attachments = new S3AttachmentStore<{ userId: string }>({
+ *   store: new PostgresStore({ connectionString: process.env.DATABASE_URL! }),
+ *   bucket: 'chat-files',
+ *   secret: process.env.ATTACHMENT_SECRET!,
  *   baseUrl: 'https://api.example.com/chatkit',
  *   s3: { region: 'us-east-1', endpoint: 'http://minio:9000', forcePathStyle: true },
  *   previewVia: 'object-store',
  * });
+ * ```
  */
 export class S3AttachmentStore<TContext = unknown> extends BlobAttachmentStore<TContext> {
   readonly client: S3Client;

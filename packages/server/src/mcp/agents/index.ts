@@ -57,9 +57,25 @@ export function toAgentTool<TContext>(
  *
  * @example
  * ```ts
- * const context = new AgentContext({ thread, store: this.store, requestContext, signal });
- * const tools = await mcpAgentTools(tasksToolset, context);
- * yield* streamAgentRun(context, baseAgent.clone({ tools: [...baseTools, ...tools] }), input);
+ * import type { Agent } from '@openai/agents';
+ * import { createChatKitServer } from '@threadline/server';
+ * import { AgentContext, streamAgentRun } from '@threadline/server/agents';
+ * import type { McpToolset } from '@threadline/server/mcp';
+ * import { mcpAgentTools } from '@threadline/server/mcp/agents';
+ * import { MemoryStore } from '@threadline/server/stores/memory';
+ * // given: type Ctx = { userId: string };
+ * // given: declare const baseAgent: Agent<AgentContext<Ctx>>;
+ * // given: declare const tasksToolset: McpToolset<Ctx>;
+ *
+ * const server = createChatKitServer({
+ *   store: new MemoryStore<Ctx>(),
+ *   async *respond(thread, input, requestContext, { signal }) {
+ *     const context = new AgentContext({ thread, store: this.store, requestContext, signal });
+ *     const tools = await mcpAgentTools(tasksToolset, context);
+ *     const agent = baseAgent.clone({ tools: [...baseAgent.tools, ...tools] });
+ *     yield* streamAgentRun(context, agent, input?.content[0]?.type === 'input_text' ? input.content[0].text : '');
+ *   },
+ * });
  * ```
  */
 export async function mcpAgentTools<TContext>(

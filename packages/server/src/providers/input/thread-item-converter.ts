@@ -16,7 +16,7 @@ import type {
   WorkflowItem,
 } from '../../protocol/items.js';
 import { toWireJson } from '../../server/serialize.js';
-import { toDataUrl } from './base64.js';
+import { toDataUrl } from './data-url.js';
 import {
   GENERATED_IMAGE_MESSAGE,
   hiddenContextMessage,
@@ -43,6 +43,13 @@ export interface ThreadItemConverterOptions {
   loadAttachmentBytes?: ((attachment: Attachment) => Promise<AttachmentBytes>) | undefined;
   /** Without a loader, send an image's `preview_url` (must be reachable by the model provider). */
   imagePreviewUrls?: boolean | undefined;
+  /**
+   * Converts an attachment, instead of `loadAttachmentBytes`: e.g. `attachmentContent(...)`, which
+   * sends text files as text, PDFs as file or text, and a notice for what the model cannot take.
+   */
+  attachmentContent?: ((attachment: Attachment) => Promise<ModelUserContent>) | undefined;
+  /** Converts an @-mention (e.g. `tagAsText`); without it, tags throw as in the reference. */
+  tagContent?: ((tag: UserMessageTagContent) => Promise<ModelUserContent>) | undefined;
 }
 
 const toList = (out: ConvertedInput): ModelInputItem[] =>
@@ -60,6 +67,7 @@ export class ThreadItemConverter {
 
   /** An attachment of a user message as a content part. Throws without a loader (reference). */
   async attachmentToMessageContent(attachment: Attachment): Promise<ModelUserContent> {
+    if (this.options.attachmentContent) return this.options.attachmentContent(attachment);
     const load = this.options.loadAttachmentBytes;
     if (load) {
       const loaded = await load(attachment);
@@ -78,8 +86,9 @@ export class ThreadItemConverter {
     );
   }
 
-  /** An @-mention as context for the model. Must be overridden when tags are used (reference). */
-  async tagToMessageContent(_tag: UserMessageTagContent): Promise<ModelUserContent> {
+  /** An @-mention as context for the model: `tagContent`, else must be overridden (reference). */
+  async tagToMessageContent(tag: UserMessageTagContent): Promise<ModelUserContent> {
+    if (this.options.tagContent) return this.options.tagContent(tag);
     throw new NotImplementedError(
       'A Tag was included in a UserMessageItem but ThreadItemConverter.tagToMessageContent is not implemented',
     );

@@ -114,11 +114,22 @@ export class ChatCompletionsDriver implements ToolLoopDriver {
  *
  * @example
  * ```ts
- * async *respond(thread, input, requestContext, { signal }) {
- *   const context = new TurnContext({ thread, store: this.store, requestContext, signal });
- *   const history = await loadHistoryInput(this.store, thread, requestContext);
- *   yield* streamChatCompletions(context, { client, model: 'llama3.1', input: history, tools });
- * }
+ * import { createChatKitServer } from '@threadline/server';
+ * import { loadHistoryInput, TurnContext, type ChatTool } from '@threadline/server/providers';
+ * import { streamChatCompletions } from '@threadline/server/providers/openai-chat';
+ * import { MemoryStore } from '@threadline/server/stores/memory';
+ * import OpenAI from 'openai';
+ * // given: declare const tools: ChatTool<{ userId: string }, unknown>[];
+ *
+ * const client = new OpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: 'ollama' });
+ * const server = createChatKitServer({
+ *   store: new MemoryStore<{ userId: string }>(),
+ *   async *respond(thread, input, requestContext, { signal }) {
+ *     const context = new TurnContext({ thread, store: this.store, requestContext, signal });
+ *     const history = await loadHistoryInput(this.store, thread, requestContext);
+ *     yield* streamChatCompletions(context, { client, model: 'llama3.1', input: history, tools });
+ *   },
+ * });
  * ```
  */
 export function streamChatCompletions<TContext>(

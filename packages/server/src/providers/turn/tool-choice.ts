@@ -14,6 +14,12 @@ export interface ResolveToolChoiceOptions {
  *
  * @example
  * ```ts
+ * import type { Agent } from '@openai/agents';
+ * import type { UserMessageItem } from '@threadline/server';
+ * import { resolveToolChoice } from '@threadline/server/providers';
+ * // given: declare const input: UserMessageItem | null;
+ * // given: declare const searchAgent: Agent, imageAgent: Agent, defaultAgent: Agent;
+ *
  * const route = resolveToolChoice(input?.inference_options, { search: searchAgent, draw: imageAgent });
  * const agent = route?.target ?? defaultAgent;
  * ```

@@ -22,8 +22,11 @@ import {
   toPage,
   type OwnerParams,
 } from '../sql/rows.js';
+import { acquireLeaseSql, leasesTableSql, releaseLeaseSql } from '../sql/leases.js';
 import { postgresMigrations } from '../sql/schema.js';
+import { asUnavailable } from './unavailable.js';
 import { tableNames, type TableNames } from '../sql/tables.js';
+import { fromJsonb, isUnrepresentable, lookupId, toJsonb } from '../sql/unicode.js';
 import { Store, type SortOrder } from '../store.js';
 import { bindValues, toPositional, type PositionalQuery } from './positional.js';
 
@@ -39,6 +42,13 @@ export interface PostgresStoreOptions<TContext> {
   tablePrefix?: string;
   /** Maps the context to its owner; defaults to `context.userId`/`user_id` (+ `tenantId`). */
   resolveOwner?: ResolveOwner<TContext>;
+  /**
+   * Timeouts of the store's own pool (ignored with `pool`): `connectMs` bounds connecting and
+   * waiting for a free pooled connection (default 5000), `statementMs` every statement, enforced
+   * by the server and by the client for a stalled server (default 15000). A store call that hits
+   * one, or finds the database down, fails with `StoreUnavailableError` (HTTP 503, Retry-After).
+   */
+  timeouts?: { connectMs?: number; statementMs?: number };
 }
 
 interface DataRow<T> {
@@ -50,6 +60,8 @@ interface PageRow<T> {
 }
 
 const FOREIGN_KEY_VIOLATION = '23503';
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
 const isForeignKeyViolation = (error: unknown): boolean =>
   error instanceof Error && (error as Error & { code?: unknown }).code === FOREIGN_KEY_VIOLATION;
@@ -80,6 +92,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   private readonly resolveOwner: ResolveOwner<TContext>;
   private migration: Promise<void> | undefined;
   private migrated = false;
+  private leases: Promise<void> | undefined;
 
   constructor(options: PostgresStoreOptions<TContext> = {}) {
     super();
@@ -92,7 +105,16 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       );
     }
     this.ownsPool = options.pool === undefined;
-    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString });
+    const statementMs = options.timeouts?.statementMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+    this.pool =
+      options.pool ??
+      new Pool({
+        connectionString: options.connectionString,
+        connectionTimeoutMillis: options.timeouts?.connectMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+        statement_timeout: statementMs,
+        // The client-side bound also ends a call to a frozen server, which cannot cancel itself.
+        query_timeout: statementMs + 1_000,
+      });
     if (this.ownsPool) {
       // Without a listener, an idle connection dropped by the server would crash the process;
       // the pool discards that connection and opens a new one on demand.
@@ -114,7 +136,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       },
       (error: unknown) => {
         this.migration = undefined; // let the next call retry
-        throw error;
+        throw asUnavailable(error);
       },
     );
     return this.migration;
@@ -151,7 +173,9 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   private async transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw asUnavailable(error);
+    });
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
@@ -181,11 +205,15 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       query = toPositional(sql);
       this.compiled.set(sql, query);
     }
-    return client.query<R>({
-      name: query.name,
-      text: query.text,
-      values: bindValues(query, values),
-    });
+    try {
+      return await client.query<R>({
+        name: query.name,
+        text: query.text,
+        values: bindValues(query, values),
+      });
+    } catch (error) {
+      throw asUnavailable(error);
+    }
   }
 
   private owner(context: TContext): OwnerParams {
@@ -193,19 +221,19 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   private async threadExists(threadId: string, owner: OwnerParams): Promise<boolean> {
-    const result = await this.run(this.queries.threadExists, { id: threadId, ...owner });
+    const result = await this.run(this.queries.threadExists, { id: lookupId(threadId), ...owner });
     return result.rows.length > 0;
   }
 
   async loadThread(threadId: string, context: TContext): Promise<ThreadMetadata> {
-    const params = { id: threadId, ...this.owner(context) };
+    const params = { id: lookupId(threadId), ...this.owner(context) };
     const { rows } = await this.run<DataRow<ThreadMetadata>>(this.queries.loadThread, params);
     if (!rows[0]) throw new NotFoundError(`Thread ${threadId} not found`);
-    return rows[0].data;
+    return fromJsonb(rows[0].data);
   }
 
   async saveThread(thread: ThreadMetadata, context: TContext): Promise<void> {
-    const params = { ...threadParams(thread), ...this.owner(context) };
+    const params = { ...storable(threadParams(thread, toJsonb)), ...this.owner(context) };
     // No row means the id exists under another owner: refuse, and do not say so.
     const result = await this.run(this.queries.saveThread, params);
     if (result.rowCount === 0) throw new NotFoundError(`Thread ${thread.id} not found`);
@@ -229,7 +257,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   async deleteThread(threadId: string, context: TContext): Promise<void> {
-    const params = { id: threadId, ...this.owner(context) };
+    const params = { id: lookupId(threadId), ...this.owner(context) };
     await this.migrate();
     // One transaction: no item or attachment of a deleted thread survives (docs/protocol.md §7.1).
     // Deleting the thread row first locks it, so a concurrent addThreadItem waits, then fails.
@@ -252,12 +280,17 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
     const owner = this.owner(context);
     const n = normalizeLimit(limit);
     const sql = this.queries.loadThreadItems[pageVariant(order, after)];
-    const params = { thread_id: threadId, ...owner, ...cursorParam(after), limit: n + 1 };
+    const params = {
+      thread_id: lookupId(threadId),
+      ...owner,
+      ...cursorParam(after),
+      limit: n + 1,
+    };
     const { rows } = await this.run<PageRow<ThreadItem>>(sql, params);
     // No rows after a cursor: the end of the list, an unknown cursor (NotFound), or a thread the
     // caller cannot see (an empty page, §11.2 case 14).
     if (rows.length === 0 && after) {
-      const cursor = { thread_id: threadId, id: after, ...owner };
+      const cursor = { thread_id: lookupId(threadId), id: lookupId(after), ...owner };
       const found = await this.run(this.queries.itemExists, cursor);
       if (found.rows.length === 0 && (await this.threadExists(threadId, owner))) {
         throw new NotFoundError(`Item ${after} not found`);
@@ -267,7 +300,10 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   async addThreadItem(threadId: string, item: ThreadItem, context: TContext): Promise<void> {
-    const params = { ...itemParams(threadId, item), ...this.owner(context) };
+    const params = {
+      ...storable(itemParams(lookupId(threadId), item, toJsonb)),
+      ...this.owner(context),
+    };
     let result: QueryResult;
     try {
       result = await this.run(this.queries.upsertItem, params);
@@ -286,15 +322,15 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   async loadItem(threadId: string, itemId: string, context: TContext): Promise<ThreadItem> {
-    const params = { thread_id: threadId, id: itemId, ...this.owner(context) };
+    const params = { thread_id: lookupId(threadId), id: lookupId(itemId), ...this.owner(context) };
     const { rows } = await this.run<DataRow<ThreadItem>>(this.queries.loadItem, params);
     if (!rows[0]) throw new NotFoundError(`Item ${itemId} not found in thread ${threadId}`);
-    return rows[0].data;
+    return fromJsonb(rows[0].data);
   }
 
   async deleteThreadItem(threadId: string, itemId: string, context: TContext): Promise<void> {
     const owner = this.owner(context);
-    const params = { thread_id: threadId, id: itemId, ...owner };
+    const params = { thread_id: lookupId(threadId), id: lookupId(itemId), ...owner };
     // Deleting an absent item is a no-op; deleting in a thread one cannot see is not.
     const result = await this.run(this.queries.deleteItem, params);
     if (result.rowCount === 0 && !(await this.threadExists(threadId, owner))) {
@@ -303,27 +339,96 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   async saveAttachment(attachment: Attachment, context: TContext): Promise<void> {
-    const params = { ...attachmentParams(attachment), ...this.owner(context) };
+    const params = { ...storable(attachmentParams(attachment, toJsonb)), ...this.owner(context) };
     const result = await this.run(this.queries.saveAttachment, params);
     if (result.rowCount === 0) throw new NotFoundError(`Attachment ${attachment.id} not found`);
   }
 
   async loadAttachment(attachmentId: string, context: TContext): Promise<Attachment> {
-    const params = { id: attachmentId, ...this.owner(context) };
+    const params = { id: lookupId(attachmentId), ...this.owner(context) };
     const { rows } = await this.run<DataRow<Attachment>>(this.queries.loadAttachment, params);
     if (!rows[0]) throw new NotFoundError(`Attachment ${attachmentId} not found`);
-    return rows[0].data;
+    return fromJsonb(rows[0].data);
   }
 
   async deleteAttachment(attachmentId: string, context: TContext): Promise<void> {
-    const params = { id: attachmentId, ...this.owner(context) };
+    const params = { id: lookupId(attachmentId), ...this.owner(context) };
     const result = await this.run(this.queries.deleteAttachment, params);
     if (result.rowCount === 0) throw new NotFoundError(`Attachment ${attachmentId} not found`);
+  }
+
+  override async ping(): Promise<void> {
+    await this.run('SELECT 1', {});
+  }
+
+  override async leaseThread(threadId: string, holder: string, ttlMs: number): Promise<boolean> {
+    await this.ensureLeases();
+    const now = Date.now();
+    const { rows } = await this.run(acquireLeaseSql(this.tables), {
+      thread_id: lookupId(threadId),
+      holder,
+      expires_ms: now + ttlMs,
+      now_ms: now,
+    });
+    return rows.length > 0;
+  }
+
+  override async releaseThreadLease(threadId: string, holder: string): Promise<void> {
+    await this.ensureLeases();
+    await this.run(releaseLeaseSql(this.tables), { thread_id: lookupId(threadId), holder });
+  }
+
+  /** Creates the lease table once, under the migration lock (see stores/sql/leases.ts). */
+  private ensureLeases(): Promise<void> {
+    this.leases ??= this.migrate()
+      .then(() =>
+        this.transaction(async (client) => {
+          await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+            `threadline:migrate:${this.tables.schema}`,
+          ]);
+          await client.query(leasesTableSql(this.tables));
+        }),
+      )
+      .catch((error: unknown) => {
+        this.leases = undefined;
+        throw error;
+      });
+    return this.leases;
+  }
+
+  override async deleteUnsentAttachments(
+    createdBeforeMs: number,
+    limit: number,
+  ): Promise<string[]> {
+    const { rows } = await this.run<{ id: string }>(this.queries.deleteUnsentAttachments, {
+      cutoff: Math.floor(createdBeforeMs),
+      limit: Math.max(0, Math.floor(limit)),
+    });
+    return rows.map((row) => row.id);
   }
 }
 
 /** Binds `:after` only for the cursor variants. */
 const cursorParam = (after: string | null | undefined): { after?: string } =>
-  after ? { after } : {};
+  after ? { after: lookupId(after) } : {};
 
-const decode = <T>(row: PageRow<T>): { id: string; value: T } => ({ id: row.id, value: row.data });
+const decode = <T>(row: PageRow<T>): { id: string; value: T } => ({
+  id: row.id,
+  value: fromJsonb(row.data),
+});
+
+/**
+ * The key columns of a row to write: ids and timestamps come from the server or the integration,
+ * never from a request, so one PostgreSQL cannot store is a programming error.
+ */
+function storable<T extends Record<string, unknown>>(params: T): T {
+  for (const column of ['id', 'thread_id', 'created_at', 'type']) {
+    const value = params[column];
+    if (typeof value === 'string' && isUnrepresentable(value)) {
+      throw new Error(
+        `Cannot store ${column} ${JSON.stringify(value)}: PostgreSQL text cannot hold U+0000 or lone surrogates`,
+      );
+    }
+  }
+  return params;
+}

@@ -37,6 +37,7 @@ export interface StoreQueries {
   saveAttachment: string;
   loadAttachment: string;
   deleteAttachment: string;
+  deleteUnsentAttachments: string;
 }
 
 const OWNED = 'owner = :owner AND tenant = :tenant';
@@ -106,5 +107,9 @@ export function buildQueries(t: TableNames, dialect: SqlDialect): StoreQueries {
       WHERE a.owner = excluded.owner AND a.tenant = excluded.tenant`,
     loadAttachment: `SELECT data FROM ${t.attachments} WHERE id = :id AND ${OWNED}`,
     deleteAttachment: `DELETE FROM ${t.attachments} WHERE id = :id AND ${OWNED}`,
+    deleteUnsentAttachments: `DELETE FROM ${t.attachments} WHERE id IN (
+        SELECT id FROM ${t.attachments}
+        WHERE thread_id IS NULL AND created_ms < CAST(:cutoff AS BIGINT) LIMIT :limit
+      ) AND thread_id IS NULL RETURNING id`,
   };
 }

@@ -23,7 +23,10 @@ export function ownerParams(owner: Owner): OwnerParams {
 }
 
 /** Parameters of `saveThread`: metadata fields only (the server may pass a `Thread` with items). */
-export function threadParams(thread: ThreadMetadata): {
+export function threadParams(
+  thread: ThreadMetadata,
+  encode: (document: unknown) => string = JSON.stringify,
+): {
   id: string;
   created_at: string;
   created_ms: number;
@@ -34,7 +37,7 @@ export function threadParams(thread: ThreadMetadata): {
     id,
     created_at,
     created_ms: parseCreatedAt(created_at),
-    data: JSON.stringify({ id, title, created_at, status, allowed_image_domains, metadata }),
+    data: encode({ id, title, created_at, status, allowed_image_domains, metadata }),
   };
 }
 
@@ -42,6 +45,7 @@ export function threadParams(thread: ThreadMetadata): {
 export function itemParams(
   threadId: string,
   item: ThreadItem,
+  encode: (document: unknown) => string = JSON.stringify,
 ): {
   thread_id: string;
   id: string;
@@ -56,12 +60,15 @@ export function itemParams(
     created_at: item.created_at,
     created_ms: parseCreatedAt(item.created_at),
     type: item.type,
-    data: JSON.stringify(item),
+    data: encode(item),
   };
 }
 
 /** Parameters of `saveAttachment`; `created_ms` is only written on first insert. */
-export function attachmentParams(attachment: Attachment): {
+export function attachmentParams(
+  attachment: Attachment,
+  encode: (document: unknown) => string = JSON.stringify,
+): {
   id: string;
   thread_id: string | null;
   created_ms: number;
@@ -71,7 +78,7 @@ export function attachmentParams(attachment: Attachment): {
     id: attachment.id,
     thread_id: attachment.thread_id ?? null,
     created_ms: Date.now(),
-    data: JSON.stringify(attachment),
+    data: encode(attachment),
   };
 }
 

@@ -1,0 +1,431 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { ConfigurationError } from '../../errors.js';
+import type { Chunk, Collection, KnowledgeDocument, SearchFilter } from '../types.js';
+import type { KnowledgeBackend, PassageRow, RankedId } from './backend.js';
+import {
+  collectionFromRow,
+  documentFromRow,
+  type CollectionRow,
+  type DocumentRow,
+} from './rows.js';
+
+/** Options of {@link SqliteKnowledgeBackend}. */
+export interface SqliteKnowledgeBackendOptions {
+  /** Database file (parent directory created). Defaults to `':memory:'`. */
+  path?: string;
+  /** An open connection to use instead; `close()` leaves it open. */
+  database?: BetterSqlite3.Database;
+  /** Prefix of every table. Defaults to `'threadline_kb_'`. */
+  tablePrefix?: string;
+  /** Load `sqlite-vec` for vector search. Default true; without it the base is keyword-only. */
+  vectors?: boolean;
+}
+
+const PREFIX = /^[A-Za-z_][A-Za-z0-9_]{0,40}$/;
+/** vec0's largest k; vector candidates beyond it are not needed for a top-N answer. */
+const MAX_KNN = 4096;
+
+interface ChunkIdRow {
+  id: string;
+  score: number;
+}
+
+/** A filter as SQL over `d` (documents) with its parameters. */
+function filterSql(filter: SearchFilter | undefined): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (!filter) return { sql: '', params };
+  if (filter.documentIds) {
+    clauses.push(`d.id IN (${filter.documentIds.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...filter.documentIds);
+  }
+  if (filter.sources) {
+    clauses.push(`d.source IN (${filter.sources.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...filter.sources);
+  }
+  if (filter.updatedAfter) {
+    clauses.push('d.updated_at >= ?');
+    params.push(filter.updatedAfter);
+  }
+  if (filter.updatedBefore) {
+    clauses.push('d.updated_at <= ?');
+    params.push(filter.updatedBefore);
+  }
+  for (const [key, value] of Object.entries(filter.metadata ?? {})) {
+    clauses.push('json_extract(d.metadata, ?) = ?');
+    params.push(`$."${key.replace(/"/g, '')}"`, value);
+  }
+  return { sql: clauses.map((clause) => ` AND ${clause}`).join(''), params };
+}
+
+const quoteTerm = (term: string): string => `"${term.replace(/"/g, '""')}"`;
+const placeholders = (count: number): string => new Array(count).fill('?').join(',');
+
+/**
+ * Knowledge storage in SQLite: FTS5 with BM25 for keywords (Porter-stemmed, title and section
+ * weighted above body text), `sqlite-vec` for exact cosine search when vectors are stored.
+ */
+export class SqliteKnowledgeBackend implements KnowledgeBackend {
+  readonly kind = 'sqlite';
+  private db!: BetterSqlite3.Database;
+  private readonly owned: boolean;
+  private readonly t: (name: string) => string;
+  private vecLoaded = false;
+  private dimensions: number | null = null;
+
+  constructor(private readonly options: SqliteKnowledgeBackendOptions = {}) {
+    const prefix = options.tablePrefix ?? 'threadline_kb_';
+    if (!PREFIX.test(prefix)) throw new ConfigurationError(`Invalid table prefix "${prefix}"`);
+    this.t = (name) => `${prefix}${name}`;
+    this.owned = options.database === undefined;
+  }
+
+  get supportsVectors(): boolean {
+    return this.vecLoaded;
+  }
+
+  /** The open connection (for tests and tools that share it). */
+  get database(): BetterSqlite3.Database {
+    return this.db;
+  }
+
+  async init(): Promise<void> {
+    if (this.db) return;
+    if (this.options.database) this.db = this.options.database;
+    else {
+      const { default: Database } = await import('better-sqlite3');
+      const path = this.options.path ?? ':memory:';
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path);
+      if (path !== ':memory:') {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+        this.db.pragma('busy_timeout = 5000');
+      }
+    }
+    if (this.options.vectors !== false) {
+      const sqliteVec = await import('sqlite-vec');
+      sqliteVec.load(this.db);
+      this.vecLoaded = true;
+    }
+    const t = this.t;
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS ${t('meta')} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS ${t('collections')} (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, visibility TEXT NOT NULL,
+        owner_user TEXT, owner_tenant TEXT, tenant_id TEXT, description TEXT, created_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS ${t('documents')} (
+        id TEXT PRIMARY KEY, collection_id TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL,
+        updated_at TEXT NOT NULL, content_hash TEXT NOT NULL, chunk_count INTEGER NOT NULL,
+        metadata TEXT NOT NULL DEFAULT '{}', UNIQUE (collection_id, source)
+      );
+      CREATE TABLE IF NOT EXISTS ${t('chunks')} (
+        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, document_id TEXT NOT NULL,
+        collection_id TEXT NOT NULL, ordinal INTEGER NOT NULL, section TEXT NOT NULL,
+        text TEXT NOT NULL, content_hash TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS ${t('chunks_document')} ON ${t('chunks')} (document_id);
+      CREATE VIRTUAL TABLE IF NOT EXISTS ${t('chunks_fts')} USING fts5(
+        title, section, text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'
+      );
+      CREATE TABLE IF NOT EXISTS ${t('embedding_cache')} (
+        model TEXT NOT NULL, hash TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, hash)
+      ) WITHOUT ROWID;
+    `);
+    const dims = this.db
+      .prepare<[], { value: string }>(`SELECT value FROM ${t('meta')} WHERE key = 'dimensions'`)
+      .get();
+    this.dimensions = dims ? Number(dims.value) : null;
+  }
+
+  async close(): Promise<void> {
+    if (this.owned && this.db) this.db.close();
+  }
+
+  /** Creates the vector table on the first vectors, fixing its dimension. */
+  private ensureVectorTable(dimensions: number): void {
+    if (!this.vecLoaded) throw new ConfigurationError('Vectors need sqlite-vec (vectors: true)');
+    if (this.dimensions === dimensions) return;
+    if (this.dimensions !== null) {
+      throw new ConfigurationError(
+        `This knowledge base stores ${this.dimensions}-dimensional vectors; the embedder returned ${dimensions}. Use a new database (or table prefix) for another embedding model.`,
+      );
+    }
+    this.db.exec(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS ${this.t('vectors')} USING vec0(collection_id text, embedding float[${dimensions}] distance_metric=cosine)`,
+    );
+    this.db
+      .prepare(`INSERT OR REPLACE INTO ${this.t('meta')} (key, value) VALUES ('dimensions', ?)`)
+      .run(String(dimensions));
+    this.dimensions = dimensions;
+  }
+
+  async insertCollection(c: Collection): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO ${this.t('collections')} (id, name, visibility, owner_user, owner_tenant, tenant_id, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        c.id,
+        c.name,
+        c.visibility,
+        c.owner?.userId ?? null,
+        c.owner?.tenantId ?? null,
+        c.tenantId,
+        c.description,
+        c.createdAt,
+      );
+  }
+
+  async listCollections(): Promise<Collection[]> {
+    return this.db
+      .prepare<[], CollectionRow>(`SELECT * FROM ${this.t('collections')} ORDER BY created_at, id`)
+      .all()
+      .map(collectionFromRow);
+  }
+
+  async deleteCollection(id: string): Promise<void> {
+    const documents = this.db
+      .prepare<[string], { id: string }>(
+        `SELECT id FROM ${this.t('documents')} WHERE collection_id = ?`,
+      )
+      .all(id);
+    this.db.transaction(() => {
+      for (const document of documents) this.removeDocument(document.id);
+      this.db.prepare(`DELETE FROM ${this.t('collections')} WHERE id = ?`).run(id);
+    })();
+  }
+
+  async findDocument(collectionId: string, source: string): Promise<KnowledgeDocument | null> {
+    const row = this.db
+      .prepare<[string, string], DocumentRow>(
+        `SELECT * FROM ${this.t('documents')} WHERE collection_id = ? AND source = ?`,
+      )
+      .get(collectionId, source);
+    return row ? documentFromRow(row) : null;
+  }
+
+  async getDocument(id: string): Promise<KnowledgeDocument | null> {
+    const row = this.db
+      .prepare<[string], DocumentRow>(`SELECT * FROM ${this.t('documents')} WHERE id = ?`)
+      .get(id);
+    return row ? documentFromRow(row) : null;
+  }
+
+  async listDocuments(collectionId: string): Promise<KnowledgeDocument[]> {
+    return this.db
+      .prepare<[string], DocumentRow>(
+        `SELECT * FROM ${this.t('documents')} WHERE collection_id = ? ORDER BY source`,
+      )
+      .all(collectionId)
+      .map(documentFromRow);
+  }
+
+  /** Deletes a document's chunks, their FTS rows and vectors (inside the caller's transaction). */
+  private removeChunks(documentId: string): void {
+    const rowids = this.db
+      .prepare<[string], { rowid: number }>(
+        `SELECT rowid FROM ${this.t('chunks')} WHERE document_id = ?`,
+      )
+      .all(documentId);
+    const deleteFts = this.db.prepare(`DELETE FROM ${this.t('chunks_fts')} WHERE rowid = ?`);
+    const deleteVector =
+      this.dimensions !== null
+        ? this.db.prepare(`DELETE FROM ${this.t('vectors')} WHERE rowid = ?`)
+        : null;
+    for (const { rowid } of rowids) {
+      deleteFts.run(rowid);
+      deleteVector?.run(BigInt(rowid));
+    }
+    this.db.prepare(`DELETE FROM ${this.t('chunks')} WHERE document_id = ?`).run(documentId);
+  }
+
+  private removeDocument(id: string): void {
+    this.removeChunks(id);
+    this.db.prepare(`DELETE FROM ${this.t('documents')} WHERE id = ?`).run(id);
+  }
+
+  async replaceDocument(
+    document: KnowledgeDocument,
+    chunks: Chunk[],
+    vectors: Float32Array[] | null,
+  ): Promise<void> {
+    if (vectors && vectors.length > 0) this.ensureVectorTable(vectors[0]!.length);
+    const insertChunk = this.db.prepare(
+      `INSERT INTO ${this.t('chunks')} (id, document_id, collection_id, ordinal, section, text, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertFts = this.db.prepare(
+      `INSERT INTO ${this.t('chunks_fts')} (rowid, title, section, text) VALUES (?, ?, ?, ?)`,
+    );
+    const insertVector = vectors
+      ? this.db.prepare(
+          `INSERT INTO ${this.t('vectors')} (rowid, collection_id, embedding) VALUES (?, ?, ?)`,
+        )
+      : null;
+    this.db.transaction(() => {
+      this.removeChunks(document.id);
+      this.writeDocument(document);
+      chunks.forEach((chunk, index) => {
+        const { lastInsertRowid } = insertChunk.run(
+          chunk.id,
+          chunk.documentId,
+          chunk.collectionId,
+          chunk.ordinal,
+          chunk.section,
+          chunk.text,
+          chunk.contentHash,
+        );
+        insertFts.run(lastInsertRowid, document.title, chunk.section, chunk.text);
+        const vector = vectors?.[index];
+        if (insertVector && vector)
+          insertVector.run(BigInt(lastInsertRowid), chunk.collectionId, vector);
+      });
+    })();
+  }
+
+  private writeDocument(d: KnowledgeDocument): void {
+    this.db
+      .prepare(
+        `INSERT INTO ${this.t('documents')} (id, collection_id, source, title, updated_at, content_hash, chunk_count, metadata)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at,
+           content_hash = excluded.content_hash, chunk_count = excluded.chunk_count, metadata = excluded.metadata`,
+      )
+      .run(
+        d.id,
+        d.collectionId,
+        d.source,
+        d.title,
+        d.updatedAt,
+        d.contentHash,
+        d.chunkCount,
+        JSON.stringify(d.metadata),
+      );
+  }
+
+  async updateDocument(document: KnowledgeDocument): Promise<void> {
+    this.writeDocument(document);
+  }
+
+  async deleteDocument(id: string): Promise<void> {
+    this.db.transaction(() => this.removeDocument(id))();
+  }
+
+  async keywordSearch(
+    terms: string[],
+    collectionIds: string[],
+    filter: SearchFilter | undefined,
+    limit: number,
+  ): Promise<RankedId[]> {
+    if (terms.length === 0 || collectionIds.length === 0) return [];
+    const where = filterSql(filter);
+    const needsDocuments = where.sql !== '';
+    const rows = this.db
+      .prepare<unknown[], ChunkIdRow>(
+        `SELECT c.id AS id, bm25(${this.t('chunks_fts')}, 2.0, 1.5, 1.0) AS score
+         FROM ${this.t('chunks_fts')} f JOIN ${this.t('chunks')} c ON c.rowid = f.rowid
+         ${needsDocuments ? `JOIN ${this.t('documents')} d ON d.id = c.document_id` : ''}
+         WHERE ${this.t('chunks_fts')} MATCH ? AND c.collection_id IN (${placeholders(collectionIds.length)})${where.sql}
+         ORDER BY score LIMIT ?`,
+      )
+      .all(terms.map(quoteTerm).join(' OR '), ...collectionIds, ...where.params, limit);
+    // FTS5's bm25() is negative (lower is better); report it the usual way round.
+    return rows.map((row) => ({ id: row.id, score: -row.score }));
+  }
+
+  async vectorSearch(
+    vector: Float32Array,
+    collectionIds: string[],
+    filter: SearchFilter | undefined,
+    limit: number,
+  ): Promise<RankedId[]> {
+    if (this.dimensions === null || collectionIds.length === 0) return [];
+    if (vector.length !== this.dimensions) {
+      throw new ConfigurationError(
+        `Query vector has ${vector.length} dimensions; the store holds ${this.dimensions}`,
+      );
+    }
+    const where = filterSql(filter);
+    // Document filters apply after the k nearest are found, so fetch more candidates then.
+    const k = Math.min(MAX_KNN, where.sql === '' ? limit : limit * 10);
+    const rows = this.db
+      .prepare<unknown[], ChunkIdRow>(
+        `WITH knn AS (
+           SELECT rowid, distance FROM ${this.t('vectors')}
+           WHERE embedding MATCH ? AND k = ? AND collection_id IN (${placeholders(collectionIds.length)})
+         )
+         SELECT c.id AS id, knn.distance AS score FROM knn JOIN ${this.t('chunks')} c ON c.rowid = knn.rowid
+         JOIN ${this.t('documents')} d ON d.id = c.document_id
+         WHERE 1 = 1${where.sql} ORDER BY knn.distance LIMIT ?`,
+      )
+      .all(vector, k, ...collectionIds, ...where.params, limit);
+    return rows.map((row) => ({ id: row.id, score: 1 - row.score }));
+  }
+
+  async getPassages(ids: string[]): Promise<Map<string, PassageRow>> {
+    const out = new Map<string, PassageRow>();
+    if (ids.length === 0) return out;
+    const rows = this.db
+      .prepare<string[], Record<string, string>>(
+        `SELECT c.id, c.document_id, c.collection_id, k.name AS collection_name, d.title, d.source, c.section, c.text, d.updated_at, d.metadata
+         FROM ${this.t('chunks')} c JOIN ${this.t('documents')} d ON d.id = c.document_id
+         JOIN ${this.t('collections')} k ON k.id = c.collection_id WHERE c.id IN (${placeholders(ids.length)})`,
+      )
+      .all(...ids);
+    for (const row of rows) {
+      out.set(row.id!, {
+        id: row.id!,
+        documentId: row.document_id!,
+        collectionId: row.collection_id!,
+        collectionName: row.collection_name!,
+        title: row.title!,
+        source: row.source!,
+        section: row.section!,
+        text: row.text!,
+        updatedAt: row.updated_at!,
+        metadata: JSON.parse(row.metadata!) as Record<string, string>,
+      });
+    }
+    return out;
+  }
+
+  async countChunks(): Promise<number> {
+    return this.db
+      .prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${this.t('chunks')}`)
+      .get()!.n;
+  }
+
+  async getCachedEmbeddings(model: string, hashes: string[]): Promise<Map<string, Float32Array>> {
+    const out = new Map<string, Float32Array>();
+    const select = this.db.prepare<[string, string], { vector: Buffer }>(
+      `SELECT vector FROM ${this.t('embedding_cache')} WHERE model = ? AND hash = ?`,
+    );
+    for (const hash of new Set(hashes)) {
+      const row = select.get(model, hash);
+      if (row)
+        out.set(
+          hash,
+          new Float32Array(
+            row.vector.buffer.slice(
+              row.vector.byteOffset,
+              row.vector.byteOffset + row.vector.byteLength,
+            ),
+          ),
+        );
+    }
+    return out;
+  }
+
+  async putCachedEmbeddings(model: string, entries: Array<[string, Float32Array]>): Promise<void> {
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO ${this.t('embedding_cache')} (model, hash, vector) VALUES (?, ?, ?)`,
+    );
+    this.db.transaction(() => {
+      for (const [hash, vector] of entries)
+        insert.run(model, hash, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+    })();
+  }
+}

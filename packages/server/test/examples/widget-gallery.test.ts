@@ -1,0 +1,56 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTasksServer } from '../../examples/mcp-tasks/tasks-server.js';
+import { TaskService } from '../../examples/mcp-tasks/task-service.js';
+import { extractToolResultWidget } from '../../src/mcp/index.js';
+
+let client: Client | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+});
+
+describe('example MCP server: show_widget_gallery', () => {
+  it('returns one ui:// widget resource holding a card per component family', async () => {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await (await createTasksServer(new TaskService())).connect(serverSide);
+    client = new Client({ name: 'gallery-test', version: '0.0.0' });
+    await client.connect(clientSide);
+
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toContain('show_widget_gallery');
+
+    const result = (await client.callTool({
+      name: 'show_widget_gallery',
+      arguments: {},
+    })) as CallToolResult;
+    expect(result.isError).toBeFalsy();
+    const shown = extractToolResultWidget(result);
+    expect(shown?.uri).toMatch(/^ui:\/\/widgets\/show_widget_gallery\//);
+    expect(shown?.widget.type).toBe('Basic');
+    const keys = (shown!.widget.children as { key?: string }[]).map((child) => child.key);
+    expect(keys).toEqual([
+      'gallery-text',
+      'gallery-badges',
+      'gallery-layout',
+      'gallery-controls',
+      'gallery-buttons',
+      'gallery-chart',
+      'gallery-table',
+      'gallery-confirm',
+      'gallery-listview',
+    ]);
+    // Every action kind is on the wire: server (default), sync, client, and a container loading state.
+    const json = JSON.stringify(shown!.widget);
+    expect(json).toContain(
+      '{"type":"gallery.sync","payload":{"source":"gallery"},"streaming":false}',
+    );
+    expect(json).toContain(
+      '{"type":"gallery.client","payload":{"source":"gallery"},"handler":"client"}',
+    );
+    expect(json).toContain('"loadingBehavior":"container"');
+    expect(json).toContain('"onSubmitAction":{"type":"gallery.form_submit"');
+  });
+});
