@@ -110,10 +110,20 @@ function drained(response: ServerResponse): Promise<void> {
  * The Node adapter of a handler made by `createChatKitHandler`: same server, limits and lifecycle.
  *
  * @example
+ * ```ts
+ * import { createServer, type IncomingMessage } from 'node:http';
+ * import type { ChatKitServer } from '@threadline/server';
+ * import { createChatKitHandler } from '@threadline/server/http';
+ * import { createNodeHandler } from '@threadline/server/node';
+ * // given: type Ctx = { userId: string };
+ * // given: declare const server: ChatKitServer<Ctx>;
+ * // given: declare const userOf: (request: IncomingMessage) => string;
+ *
  * const chatkit = createChatKitHandler(server);
  * const onNode = createNodeHandler(chatkit, { getContext: (req) => ({ userId: userOf(req) }) });
  * createServer((req, res) => void onNode(req, res)).listen(3000);
  * process.on('SIGTERM', () => void chatkit.close({ graceMs: 10_000 }));
+ * ```
  */
 export function createNodeHandler<TContext>(
   handler: ChatKitHandler<TContext>,
