@@ -60,3 +60,44 @@ describe('invalid integration events become stream.error', () => {
     });
   }
 });
+
+describe('assistant content defaults, as in the reference', () => {
+  it('fills output_text and annotation types on a part given as { text }', async () => {
+    const { server, store } = makeServer({
+      async *respond(thread) {
+        yield {
+          type: 'thread.item.done',
+          item: {
+            type: 'assistant_message',
+            id: 'msg_plain',
+            thread_id: thread.id,
+            created_at: new Date().toISOString(),
+            content: [
+              {
+                text: 'see source',
+                annotations: [{ source: { type: 'url', url: 'https://a.example', title: 'A' } }],
+              },
+            ],
+          },
+        } as unknown as ThreadStreamEventInput;
+      },
+    });
+    const { events } = await stream(server, {
+      type: 'threads.create',
+      params: { input: textInput('hi') },
+    });
+    expect(events.map((e) => e.type)).not.toContain('error');
+    const created = events[0];
+    const threadId = created?.type === 'thread.created' ? created.thread.id : '';
+    const stored = await store.loadItem(threadId, 'msg_plain', { userId: 'test_user' });
+    expect(stored).toMatchObject({
+      content: [
+        {
+          type: 'output_text',
+          text: 'see source',
+          annotations: [{ type: 'annotation', source: { url: 'https://a.example' } }],
+        },
+      ],
+    });
+  });
+});
