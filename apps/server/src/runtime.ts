@@ -55,6 +55,16 @@ async function createResponder(
 ): Promise<Responder> {
   if (config.demo.enabled) return new DemoResponder(config.demo.delayMs);
   if (!config.model.configured) return new NoModelResponder();
+  if (config.model.provider === 'anthropic') {
+    const { AnthropicResponder } = await import('./assistant/responders/anthropic.js');
+    return new AnthropicResponder(
+      config.model,
+      agents,
+      sdkLogger(logger),
+      config.agents.mcpServers,
+      uploads?.attachments,
+    );
+  }
   // Loaded only when a model is configured: it pulls in @openai/agents.
   const { AgentsResponder } = await import('./assistant/responders/agents-sdk.js');
   return new AgentsResponder(

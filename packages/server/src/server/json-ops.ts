@@ -1,3 +1,4 @@
+import { base64ToBytes } from '../encoding/base64.js';
 import { ConflictError, InvalidRequestError, NotImplementedError } from '../errors.js';
 import type { NonStreamingReq } from '../protocol/requests.js';
 import type { AttachmentStore } from '../stores/store.js';
@@ -25,12 +26,9 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 function decodeBase64(data: string): Uint8Array {
   try {
     const compact = data.replace(/\s+/g, '');
-    // atob() also accepts unpadded input; the protocol does not.
+    // The shared decoder also accepts unpadded input; the protocol does not.
     if (!BASE64.test(compact)) throw new Error('not padded standard base64');
-    const binary = atob(compact);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+    return base64ToBytes(compact);
   } catch (cause) {
     throw new InvalidRequestError(
       'audio_base64 is not valid base64',

@@ -1,5 +1,6 @@
 import {
   Agent,
+  type AgentInputItem,
   OpenAIChatCompletionsModel,
   OpenAIResponsesModel,
   tool,
@@ -45,6 +46,7 @@ import {
   type AttachmentInputSettings,
 } from '../model-input.js';
 import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
+import { isMissingEndpoint, logProviderErrors, type ProviderCall } from '../provider-errors.js';
 import type { Responder, TurnRequest } from '../responder.js';
 import type { BuiltinTool } from '../tools/builtin-tool.js';
 import { toolsFor } from '../tools/builtin-tools.js';
@@ -125,7 +127,11 @@ export class AgentsResponder implements Responder {
   private readonly client: OpenAI;
   private readonly attachmentInput: AttachmentInputSettings;
   private readonly models = new Map<string, Model>();
-  private readonly titleGenerator: ReturnType<typeof agentTitleGenerator> | undefined;
+  /** The API in use; `responses` may turn into `chat` (see `fallbackToChat`). */
+  private api: 'responses' | 'chat';
+  /** Falls back to Chat Completions when the base URL has no Responses API (provider not set). */
+  private readonly fallbackToChat: boolean;
+  private readonly titleGenerators = new Map<string, ReturnType<typeof agentTitleGenerator>>();
   /** The MCP servers of the agents file; undefined when none are configured. */
   private readonly mcp: McpHub<AppContext> | undefined;
   private readonly toolsets = new Map<string, McpToolset<AppContext>>();
@@ -154,12 +160,34 @@ export class AgentsResponder implements Responder {
       maxRetries: 2,
       timeout: 120_000,
     });
-    const api = config.provider === 'openai-chat' ? 'Chat Completions' : 'Responses';
-    this.description = `${config.name} (OpenAI ${api}${config.baseURL ? ` at ${config.baseURL}` : ''})`;
-    this.titleGenerator = config.titleModel
-      ? agentTitleGenerator({ model: this.model(config.titleModel) })
-      : undefined;
-    this.titlesThreads = this.titleGenerator !== undefined;
+    this.api = config.provider === 'openai-chat' ? 'chat' : 'responses';
+    this.fallbackToChat = config.fallbackToChat;
+    const api = this.api === 'chat' ? 'Chat Completions' : 'Responses';
+    const fallback = this.fallbackToChat ? ', Chat Completions if it has none' : '';
+    this.description = `${config.name} (OpenAI ${api}${config.baseURL ? ` at ${config.baseURL}` : ''}${fallback})`;
+    this.titlesThreads = config.titleModel !== undefined;
+  }
+
+  /** The title generator for the API in use (undefined without `THREADLINE_TITLE_MODEL`). */
+  private titleGenerator(): ReturnType<typeof agentTitleGenerator> | undefined {
+    const name = this.config.titleModel;
+    if (name === undefined) return undefined;
+    let generator = this.titleGenerators.get(this.api);
+    if (!generator) {
+      generator = agentTitleGenerator({ model: this.model(name) });
+      this.titleGenerators.set(this.api, generator);
+    }
+    return generator;
+  }
+
+  /** The endpoint a model call goes to, for the logs. */
+  private call(model: string): ProviderCall {
+    const base = (this.config.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
+    return {
+      provider: this.api === 'chat' ? 'openai-chat' : 'openai-responses',
+      endpoint: `${base}${this.api === 'chat' ? '/chat/completions' : '/responses'}`,
+      model,
+    };
   }
 
   /** Connects to the MCP servers ahead of the first turn (failures are logged by the hub). */
@@ -199,15 +227,51 @@ export class AgentsResponder implements Responder {
   }
 
   private model(name: string): Model {
-    let model = this.models.get(name);
+    const key = `${this.api}:${name}`;
+    let model = this.models.get(key);
     if (!model) {
       model =
-        this.config.provider === 'openai-chat'
+        this.api === 'chat'
           ? new OpenAIChatCompletionsModel(this.client, name)
           : new OpenAIResponsesModel(this.client, name);
-      this.models.set(name, model);
+      this.models.set(key, model);
     }
     return model;
+  }
+
+  /**
+   * Runs the agent; when the base URL answers 404 on `/responses` before anything was streamed and
+   * `THREADLINE_MODEL_PROVIDER` was not set, switches to Chat Completions for good and runs again.
+   */
+  private async *run(
+    context: Ctx,
+    build: (model: Model) => Agent<Ctx>,
+    input: unknown[],
+    modelName: string,
+  ): AsyncGenerator<ThreadStreamEventInput, void, undefined> {
+    const attempt = () =>
+      logProviderErrors(
+        streamAgentRun(context, build(this.model(modelName)), input as AgentInputItem[], {
+          runOptions: { maxTurns: MAX_TURNS },
+        }),
+        () => this.call(modelName),
+        this.logger,
+      );
+    let streamed = false;
+    try {
+      for await (const event of attempt()) {
+        streamed = true;
+        yield event;
+      }
+    } catch (error) {
+      if (streamed || this.api !== 'responses' || !this.fallbackToChat || !isMissingEndpoint(error))
+        throw error;
+      this.api = 'chat';
+      this.logger.warn(
+        `OPENAI_BASE_URL ${this.config.baseURL} has no Responses API (404): using Chat Completions from now on. Set THREADLINE_MODEL_PROVIDER=openai-chat to skip this check.`,
+      );
+      yield* attempt();
+    }
   }
 
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
@@ -237,30 +301,29 @@ export class AgentsResponder implements Responder {
     if (agent.forms) tools.push(this.forms.agentTool as Tool<Ctx>);
     const forced =
       picked?.forceTool && agent.tools.includes(picked.forceTool) ? picked.forceTool : undefined;
-    const sdkAgent = new Agent<Ctx>({
-      name: agent.name,
-      instructions,
-      model: this.model(modelName),
-      tools,
-      // The turn ends once the form is shown; the answer resumes it through `actions`.
-      ...(agent.forms ? { toolUseBehavior: this.forms.toolUseBehavior } : {}),
-      ...(forced ? { modelSettings: { toolChoice: forced }, resetToolChoice: true } : {}),
-    });
+    const build = (model: Model) =>
+      new Agent<Ctx>({
+        name: agent.name,
+        instructions,
+        model,
+        tools,
+        // The turn ends once the form is shown; the answer resumes it through `actions`.
+        ...(agent.forms ? { toolUseBehavior: this.forms.toolUseBehavior } : {}),
+        ...(forced ? { modelSettings: { toolChoice: forced }, resetToolChoice: true } : {}),
+      });
     const turnInput = turnConverter(this.attachments, this.attachmentInput, context, input);
     const modelInput = await turnInput.converter.toAgentInput(history);
     yield* turnInput.notices();
-    const events = withFriendlyErrors(
-      streamAgentRun(agentContext, sdkAgent, modelInput as Parameters<typeof streamAgentRun>[2], {
-        runOptions: { maxTurns: MAX_TURNS },
-      }),
-      { classify: classifyOpenAIError },
-    );
-    if (!this.titleGenerator) {
+    const events = withFriendlyErrors(this.run(agentContext, build, modelInput, modelName), {
+      classify: classifyOpenAIError,
+    });
+    const generate = this.titleGenerator();
+    if (!generate) {
       yield* events;
       return;
     }
     yield* withThreadTitle(thread, input, events, {
-      generate: this.titleGenerator,
+      generate,
       signal,
       onError: (error) => this.logger.warn('Title generation failed', error),
     });
