@@ -139,6 +139,7 @@ export async function createRuntime(
       agents,
       responder,
       checkpoints: config.checkpoints,
+      maxInputChars: config.model.maxInputChars,
     });
     const limiter = await createLimiter(config, logger);
     cleanups.push(() => limiter.close());

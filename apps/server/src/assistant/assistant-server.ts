@@ -15,7 +15,7 @@ import type {
   SyncCustomActionResponse,
   WidgetItem,
 } from '@threadline/server/protocol';
-import { generateThreadTitle } from '@threadline/server/providers';
+import { assertInputLength, generateThreadTitle } from '@threadline/server/providers';
 import type { AppContext } from '../context.js';
 import type { AgentRegistry } from './agents.js';
 import type { Responder } from './responder.js';
@@ -27,6 +27,8 @@ export interface AssistantServerOptions {
   agents: AgentRegistry;
   responder: Responder;
   checkpoints?: ChatKitServerOptions<AppContext>['checkpoints'];
+  /** Longest user message in characters; longer ones get an error and no model call (0 = off). */
+  maxInputChars?: number | undefined;
 }
 
 /**
@@ -37,6 +39,7 @@ export interface AssistantServerOptions {
 export class AssistantServer extends ChatKitServer<AppContext> {
   readonly agents: AgentRegistry;
   readonly responder: Responder;
+  private readonly maxInputChars: number;
 
   constructor(options: AssistantServerOptions) {
     super({
@@ -47,6 +50,7 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     });
     this.agents = options.agents;
     this.responder = options.responder;
+    this.maxInputChars = options.maxInputChars ?? 0;
   }
 
   async *respond(
@@ -56,6 +60,7 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     { signal }: HookOptions,
   ): AsyncIterable<ThreadStreamEventInput> {
     const agent = this.agents.forThread(thread);
+    if (this.maxInputChars > 0) assertInputLength(input, { maxChars: this.maxInputChars });
     // Without a title model, the first message (cut at a word) names the thread.
     if (!this.responder.titlesThreads) await generateThreadTitle(thread, input);
     const guarded = await this.responder.guard?.(this.store, thread, input, context);

@@ -53,11 +53,6 @@ import { toolsFor } from '../tools/builtin-tools.js';
 
 type Ctx = AgentContext<AppContext>;
 
-/** How many of the newest thread items the model sees. */
-const HISTORY_LIMIT = 40;
-/** Model ↔ tool round trips per turn. */
-const MAX_TURNS = 8;
-
 /** The agents file's `mcpServers` as `McpHub` server configs (forwarding the caller's token where asked). */
 export function mcpServerConfigs(servers: AgentsFile['mcpServers']): McpServerConfig<AppContext>[] {
   return Object.entries(servers).map(([name, server]): McpServerConfig<AppContext> => {
@@ -252,7 +247,7 @@ export class AgentsResponder implements Responder {
     const attempt = () =>
       logProviderErrors(
         streamAgentRun(context, build(this.model(modelName)), input as AgentInputItem[], {
-          runOptions: { maxTurns: MAX_TURNS },
+          runOptions: { maxTurns: this.config.maxTurns },
         }),
         () => this.call(modelName),
         this.logger,
@@ -277,7 +272,7 @@ export class AgentsResponder implements Responder {
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
     const { thread, input, context, agent, store, signal } = turn;
     yield ANALYZING;
-    const history = await loadHistory(store, thread, context, { limit: HISTORY_LIMIT });
+    const history = await loadHistory(store, thread, context, { limit: this.config.historyLimit });
     const options = turnInferenceOptions(input, history);
     const modelName = selectModel(options, {
       allowed: this.agents.allowedModels(agent),
