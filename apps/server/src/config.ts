@@ -64,6 +64,8 @@ export interface AppConfig {
     maxTurns: number;
     /** Longest user message in characters (0 = no limit); longer ones get an error, no model call. */
     maxInputChars: number;
+    /** Dictation (`input.transcribe`) through the OpenAI audio API of the same endpoint. */
+    transcribe: { model: string; maxBytes: number; maxSeconds: number };
   };
   demo: { enabled: boolean; delayMs: number };
   /** Partial answers are stored this often while streaming; false when `THREADLINE_CHECKPOINT_MS=0`. */
@@ -310,6 +312,11 @@ export function loadConfig(
       historyLimit: s.THREADLINE_HISTORY_LIMIT,
       maxTurns: s.THREADLINE_MAX_TURNS,
       maxInputChars: s.THREADLINE_MAX_INPUT_CHARS,
+      transcribe: {
+        model: s.THREADLINE_TRANSCRIBE_MODEL,
+        maxBytes: s.THREADLINE_TRANSCRIBE_MAX_BYTES,
+        maxSeconds: s.THREADLINE_TRANSCRIBE_MAX_SECONDS,
+      },
     },
     demo: { enabled: demo, delayMs: s.THREADLINE_DEMO_DELAY_MS },
     checkpoints:

@@ -11,7 +11,9 @@ import {
 } from '@threadline/server';
 import type {
   Action,
+  AudioInput,
   FeedbackKind,
+  TranscriptionResult,
   SyncCustomActionResponse,
   WidgetItem,
 } from '@threadline/server/protocol';
@@ -29,6 +31,8 @@ export interface AssistantServerOptions {
   checkpoints?: ChatKitServerOptions<AppContext>['checkpoints'];
   /** Longest user message in characters; longer ones get an error and no model call (0 = off). */
   maxInputChars?: number | undefined;
+  /** Speech to text for `input.transcribe`; without it the request is a 501. */
+  transcriber?: { transcribe(audio: AudioInput): Promise<TranscriptionResult> } | undefined;
 }
 
 /**
@@ -40,6 +44,7 @@ export class AssistantServer extends ChatKitServer<AppContext> {
   readonly agents: AgentRegistry;
   readonly responder: Responder;
   private readonly maxInputChars: number;
+  private readonly transcriber: AssistantServerOptions['transcriber'];
 
   constructor(options: AssistantServerOptions) {
     super({
@@ -51,6 +56,12 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     this.agents = options.agents;
     this.responder = options.responder;
     this.maxInputChars = options.maxInputChars ?? 0;
+    this.transcriber = options.transcriber;
+  }
+
+  override async transcribe(audio: AudioInput, context: AppContext): Promise<TranscriptionResult> {
+    if (!this.transcriber) return super.transcribe(audio, context);
+    return this.transcriber.transcribe(audio);
   }
 
   async *respond(
