@@ -13,6 +13,7 @@ import { loadConfig, type AppConfig } from './config.js';
 import { configWarnings } from './config/warnings.js';
 import { exitWithError, isEntryModule, runMain } from './main.js';
 import { createStore } from './store.js';
+import { runKb } from './cli/kb.js';
 
 const USAGE = `Usage: threadline <command> [options]
 
@@ -115,6 +116,8 @@ export async function runCli(argv: string[]): Promise<void> {
         );
         return;
       }
+      case 'kb':
+        return await runKb(args);
       case 'mint-session': {
         const { values } = parseArgs({
           args,

@@ -70,6 +70,8 @@ export interface AppConfig {
   demo: { enabled: boolean; delayMs: number };
   /** Partial answers are stored this often while streaming; false when `THREADLINE_CHECKPOINT_MS=0`. */
   checkpoints: { intervalMs: number; maxDeltas: number } | false;
+  /** An SSE comment after this long without a frame (0: never). */
+  keepAliveMs: number;
   auth: {
     methods: AuthMethod[];
     jwt: {
@@ -323,6 +325,7 @@ export function loadConfig(
       s.THREADLINE_CHECKPOINT_MS === 0
         ? false
         : { intervalMs: s.THREADLINE_CHECKPOINT_MS, maxDeltas: s.THREADLINE_CHECKPOINT_DELTAS },
+    keepAliveMs: s.THREADLINE_SSE_KEEPALIVE_MS,
     auth: {
       methods,
       jwt: {

@@ -67,12 +67,16 @@ async function createResponder(
   }
   // Loaded only when a model is configured: it pulls in @openai/agents.
   const { AgentsResponder } = await import('./assistant/responders/agents-sdk.js');
+  const knowledge = config.agents.agents.some((agent) => agent.knowledge)
+    ? (await import('./knowledge/knowledge-base.js')).createKnowledgeBase(config)
+    : undefined;
   return new AgentsResponder(
     config.model,
     agents,
     sdkLogger(logger),
     config.agents.mcpServers,
     uploads?.attachments,
+    knowledge,
   );
 }
 
@@ -158,6 +162,7 @@ export async function createRuntime(
       checkpoints: config.checkpoints,
       maxInputChars: config.model.maxInputChars,
       transcriber: await createTranscriber(config, log),
+      keepAliveMs: config.keepAliveMs,
     });
     const limiter = await createLimiter(config, logger);
     cleanups.push(() => limiter.close());
@@ -190,8 +195,9 @@ export async function createRuntime(
           await appStore.store.loadThreads(1, null, 'desc', probe);
           return true;
         },
-        ...(limiter.kind === 'redis' ? { redis: () => limiter.ready() } : {}),
       },
+      // Rate limits fail open without Redis: its outage degrades the instance, not its readiness.
+      optionalReadiness: limiter.kind === 'redis' ? { redis: () => limiter.ready() } : undefined,
       clientSecrets,
       uploads,
       isDraining: () => draining.value,

@@ -33,6 +33,7 @@ export interface AssistantServerOptions {
   maxInputChars?: number | undefined;
   /** Speech to text for `input.transcribe`; without it the request is a 501. */
   transcriber?: { transcribe(audio: AudioInput): Promise<TranscriptionResult> } | undefined;
+  keepAliveMs?: number | undefined;
 }
 
 /**
@@ -52,6 +53,7 @@ export class AssistantServer extends ChatKitServer<AppContext> {
       attachmentStore: options.attachmentStore,
       logger: options.logger,
       checkpoints: options.checkpoints,
+      keepAliveMs: options.keepAliveMs,
     });
     this.agents = options.agents;
     this.responder = options.responder;

@@ -219,6 +219,7 @@ export const ENV_SETTINGS = {
   THREADLINE_DEMO_DELAY_MS: setting(int(0, 60_000, 20)),
   THREADLINE_CHECKPOINT_MS: setting(int(0, 600_000, 1_000)),
   THREADLINE_CHECKPOINT_DELTAS: setting(int(1, 1_000_000, 256)),
+  THREADLINE_SSE_KEEPALIVE_MS: setting(int(0, 600_000, 15_000)),
   // Auth
   THREADLINE_AUTH: setting(authList),
   JWT_SECRET: setting(secret(32), true),

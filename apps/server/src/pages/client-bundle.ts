@@ -23,11 +23,13 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
 };
 
 /**
- * `GET /chatkit/chatkit.js` and `GET /chatkit/chunks/*`: the built client. Chunk names carry a
- * content hash, so they are cached for a year; the entry is revalidated.
+ * `GET /chatkit/chatkit.js`, `/chatkit/chunks/*` and `/chatkit/assets/*` (KaTeX fonts): the built
+ * client. Chunk and asset names carry a content hash, so they are cached for a year; the entry is
+ * revalidated.
  */
 export function clientBundleRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -69,6 +71,10 @@ export function clientBundleRoutes(): Hono<AppEnv> {
   app.get(
     '/chunks/:name{[A-Za-z0-9_.-]+}',
     async (c) => (await serve(`chunks/${c.req.param('name')}`, true)) ?? missing(c),
+  );
+  app.get(
+    '/assets/:name{[A-Za-z0-9_.-]+}',
+    async (c) => (await serve(`assets/${c.req.param('name')}`, true)) ?? missing(c),
   );
   return app;
 }

@@ -36,9 +36,11 @@ import { FormInteractions, registerFormActions } from '@threadline/server/forms'
 import { createFormTool, type FormTool } from '@threadline/server/forms/agents';
 import { McpHub, type McpServerConfig, type McpToolset } from '@threadline/server/mcp';
 import { mcpAgentTools } from '@threadline/server/mcp/agents';
+import { citationsFor, type KnowledgeBase } from '@threadline/server/knowledge';
+import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
 import type { AppConfig } from '../../config.js';
 import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
-import type { AppContext } from '../../context.js';
+import { resolveOwner, type AppContext } from '../../context.js';
 import type { AgentRegistry } from '../agents.js';
 import {
   attachmentInputSettings,
@@ -52,6 +54,11 @@ import type { BuiltinTool } from '../tools/builtin-tool.js';
 import { toolsFor } from '../tools/builtin-tools.js';
 
 type Ctx = AgentContext<AppContext>;
+
+/** Added to the instructions of agents with `knowledge`, so answers carry citations. */
+const KNOWLEDGE_INSTRUCTIONS =
+  'Use search_knowledge to look things up in the documents before answering questions they may ' +
+  'cover. Cite every fact taken from a passage with its reference in brackets, e.g. [1] or [1, 2].';
 
 /** The agents file's `mcpServers` as `McpHub` server configs (forwarding the caller's token where asked). */
 export function mcpServerConfigs(servers: AgentsFile['mcpServers']): McpServerConfig<AppContext>[] {
@@ -141,6 +148,8 @@ export class AgentsResponder implements Responder {
     mcpServers: AgentsFile['mcpServers'] = {},
     /** Where uploaded attachments are read from (undefined when uploads are disabled). */
     private readonly attachments?: BlobAttachmentStore<AppContext>,
+    /** Searched by agents with `knowledge` in the agents file. */
+    private readonly knowledge?: KnowledgeBase,
   ) {
     this.attachmentInput = attachmentInputSettings(config);
     const servers = mcpServerConfigs(mcpServers);
@@ -193,6 +202,7 @@ export class AgentsResponder implements Responder {
   /** Closes the MCP sessions and stops the stdio server processes. */
   async close(): Promise<void> {
     await this.mcp?.close();
+    await this.knowledge?.close();
   }
 
   /** While a form waits for its answer, a new message gets a reminder instead of a model turn. */
@@ -281,9 +291,14 @@ export class AgentsResponder implements Responder {
     });
     const composerTools = Object.fromEntries(agent.composerTools.map((t) => [t.id, t]));
     const picked = resolveToolChoice(options, composerTools)?.target;
-    const instructions = picked?.instructions
-      ? `${agent.instructions}\n\n${picked.instructions}`
-      : agent.instructions;
+    const knowledge = agent.knowledge && this.knowledge ? agent.knowledge : undefined;
+    const instructions = [
+      agent.instructions,
+      knowledge ? KNOWLEDGE_INSTRUCTIONS : undefined,
+      picked?.instructions,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     const agentContext = new AgentContext<AppContext>({
       thread,
       store,
@@ -294,6 +309,15 @@ export class AgentsResponder implements Responder {
     const toolset = this.toolset(agent);
     if (toolset) tools.push(...((await mcpAgentTools(toolset, agentContext)) as Tool<Ctx>[]));
     if (agent.forms) tools.push(this.forms.agentTool as Tool<Ctx>);
+    if (knowledge) {
+      const search = searchKnowledgeTool<AppContext>({
+        knowledgeBase: this.knowledge!,
+        collections: knowledge.collections,
+        limit: knowledge.limit,
+        resolveOwner,
+      });
+      tools.push(search as Tool<Ctx>);
+    }
     const forced =
       picked?.forceTool && agent.tools.includes(picked.forceTool) ? picked.forceTool : undefined;
     const build = (model: Model) =>
@@ -309,7 +333,9 @@ export class AgentsResponder implements Responder {
     const turnInput = turnConverter(this.attachments, this.attachmentInput, context, input);
     const modelInput = await turnInput.converter.toAgentInput(history);
     yield* turnInput.notices();
-    const events = withFriendlyErrors(this.run(agentContext, build, modelInput, modelName), {
+    const run = this.run(agentContext, build, modelInput, modelName);
+    // Cited passages ([n] in the answer) become the message's source annotations.
+    const events = withFriendlyErrors(knowledge ? citationsFor(agentContext).rewrite(run) : run, {
       classify: classifyOpenAIError,
     });
     const generate = this.titleGenerator();
