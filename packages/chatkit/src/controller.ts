@@ -656,8 +656,8 @@ export class ChatController {
     this.setComposer({
       attachments: [...this.state.composer.attachments, ...pending],
       errors: refused.map((r) => ({
-        text: r.reason,
-        ...(r.vars ? { vars: r.vars } : {}),
+        text: r.detail?.text ?? r.reason,
+        ...(r.detail ? { vars: r.detail.vars } : {}),
         file: r.file.name,
       })),
     });

@@ -69,7 +69,12 @@ export class ChatKitElement extends HTMLElement {
     if (first) {
       const controller = this.controller!;
       this.readyResolve(controller);
-      queueMicrotask(() => this.emit('chatkit.ready'));
+      // Ready after the host's effects have attached listeners: @openai/chatkit-react calls
+      // setOptions in one effect and adds listeners in a later one, so a microtask is too early.
+      const emitReady = () => setTimeout(() => this.emit('chatkit.ready'), 0);
+      if (typeof requestAnimationFrame === 'function' && !document.hidden) {
+        requestAnimationFrame(emitReady);
+      } else emitReady();
       if (options.initialThread) void controller.setThreadId(options.initialThread);
     }
   }

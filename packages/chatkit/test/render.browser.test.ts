@@ -1,7 +1,7 @@
 // The Markdown renderer and the widget gallery in Chromium: lazy chunks (highlighting, KaTeX with
 // its bundled fonts, charts, Lucide) load from the bundle's own origin, hostile input stays inert,
 // and every action kind reaches onAction with its form data and loading state.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,41 @@ const ARGS = [
   '--disable-sync',
 ];
 const SCREENSHOTS = join(tmpdir(), 'threadline-widget-gallery');
+const BASELINES = fileURLToPath(new URL('./baselines/', import.meta.url));
+
+/** Compares two PNGs in the page: same size, and the share of pixels differing by more than a little. */
+async function comparePngs(page: Page, baseline: Buffer, actual: Buffer) {
+  return page.evaluate(
+    async ([a, b]) => {
+      const load = async (base64: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height);
+      };
+      const [x, y] = await Promise.all([load(a), load(b)]);
+      const size = `${x.width}x${x.height} vs ${y.width}x${y.height}`;
+      if (x.width !== y.width || x.height !== y.height)
+        return { sameSize: false, size, changedRatio: 1 };
+      let changed = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        const delta = Math.max(
+          Math.abs(x.data[i]! - y.data[i]!),
+          Math.abs(x.data[i + 1]! - y.data[i + 1]!),
+          Math.abs(x.data[i + 2]! - y.data[i + 2]!),
+        );
+        if (delta > 48) changed += 1;
+      }
+      return { sameSize: true, size, changedRatio: changed / (x.width * x.height) };
+    },
+    [baseline.toString('base64'), actual.toString('base64')] as const,
+  );
+}
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -136,7 +171,7 @@ describe('Markdown and widgets in Chromium', () => {
     await page.locator('#markdown').screenshot({ path: join(SCREENSHOTS, 'markdown.png') });
   });
 
-  it('keeps hostile Markdown inert: nothing runs, no handler attributes, no script URLs', async () => {
+  it('keeps hostile Markdown and widget JSON inert: nothing runs, no handler attributes, no script URLs', async () => {
     const report = await page.evaluate(() => {
       const root = document.getElementById('host')!.shadowRoot!;
       const all = [...root.querySelectorAll('*')];
@@ -146,12 +181,21 @@ describe('Markdown and widgets in Chromium', () => {
         handlers: all.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
         badUrls: all.filter((el) =>
           ['href', 'src'].some((a) =>
-            /^\s*(javascript|vbscript|data:text)/i.test(el.getAttribute(a) ?? ''),
+            /^\s*(javascript|vbscript|data:text|data:image\/svg)/i.test(el.getAttribute(a) ?? ''),
           ),
         ).length,
+        styleUrls: all.filter((el) => /url\(/i.test(el.getAttribute('style') ?? '')).length,
+        blockedImages: root.querySelectorAll('#hostile .tl-w-image-blocked').length,
       };
     });
-    expect(report).toEqual({ alerts: [], scripts: 0, handlers: 0, badUrls: 0 });
+    expect(report).toEqual({
+      alerts: [],
+      scripts: 0,
+      handlers: 0,
+      badUrls: 0,
+      styleUrls: 0,
+      blockedImages: 2,
+    });
   });
 
   it('hands chatkit-link:// clicks to the host as a deeplink event', async () => {
@@ -184,7 +228,17 @@ describe('Markdown and widgets in Chromium', () => {
       const card = page.locator(`#gallery [data-key="${key}"]`);
       const box = await card.boundingBox();
       expect(box!.height, key!).toBeGreaterThan(40);
-      await card.screenshot({ path: join(SCREENSHOTS, `${key}.png`) });
+      const shot = await card.screenshot({
+        path: join(SCREENSHOTS, `${key}.png`),
+        animations: 'disabled',
+        caret: 'hide',
+      });
+      // UPDATE_WIDGET_BASELINES=1 rewrites the committed baselines from this run.
+      const baselinePath = join(BASELINES, `${key}.png`);
+      if (process.env.UPDATE_WIDGET_BASELINES === '1') writeFileSync(baselinePath, shot);
+      const diff = await comparePngs(page, readFileSync(baselinePath), shot);
+      expect(diff.sameSize, `${key}: ${diff.size}`).toBe(true);
+      expect(diff.changedRatio, `${key}: changed pixels`).toBeLessThan(0.01);
     }
     // Every ChatKit icon draws something; the Lucide ones arrived from their chunk.
     const empty = await page

@@ -72,5 +72,9 @@ export function clientBundleRoutes(): Hono<AppEnv> {
     '/chunks/:name{[A-Za-z0-9_.-]+}',
     async (c) => (await serve(`chunks/${c.req.param('name')}`, true)) ?? missing(c),
   );
+  app.get(
+    '/assets/:name{[A-Za-z0-9_.-]+}',
+    async (c) => (await serve(`assets/${c.req.param('name')}`, true)) ?? missing(c),
+  );
   return app;
 }

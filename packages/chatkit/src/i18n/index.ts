@@ -17,7 +17,7 @@ export type TranslationVars = Record<string, string | number>;
 
 export interface Translator {
   /** The translation of `text` (English when missing), with `{name}` placeholders filled from `vars`. */
-  t(text: string, vars?: TranslationVars): string;
+  t: (text: string, vars?: TranslationVars) => string;
   /** The catalog in use (`en`, `es`, `fr`, `de`, `ja`, `zh`, `ar`). */
   locale: CatalogLocale;
   /** The requested locale (canonical) for `Intl` dates and numbers, e.g. `fr-CA`. */

@@ -12,13 +12,18 @@ const BLOCK = /^(?:\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\])[ \t]*(?:\n|$)/;
 const INLINE_DOLLAR = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/;
 const INLINE_PAREN = /^\\\(([\s\S]+?)\\\)/;
 
+/** Where the first of two markers starts (marked calls this often: plain `indexOf`, no regex). */
+function firstIndex(src: string, a: string, b: string): number | undefined {
+  const i = src.indexOf(a);
+  const j = src.indexOf(b);
+  if (i < 0) return j < 0 ? undefined : j;
+  return j < 0 ? i : Math.min(i, j);
+}
+
 export const mathBlock: TokenizerExtension = {
   name: 'math_block',
   level: 'block',
-  start: (src) => {
-    const index = src.search(/\$\$|\\\[/);
-    return index < 0 ? undefined : index;
-  },
+  start: (src) => firstIndex(src, '$$', '\\['),
   tokenizer(src) {
     const match = BLOCK.exec(src);
     if (!match) return undefined;
@@ -30,10 +35,7 @@ export const mathBlock: TokenizerExtension = {
 export const mathInline: TokenizerExtension = {
   name: 'math_inline',
   level: 'inline',
-  start: (src) => {
-    const index = src.search(/\$|\\\(/);
-    return index < 0 ? undefined : index;
-  },
+  start: (src) => firstIndex(src, '$', '\\('),
   tokenizer(src) {
     if (src.startsWith('$$')) {
       const display = /^\$\$([\s\S]+?)\$\$/.exec(src);

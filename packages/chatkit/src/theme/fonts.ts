@@ -1,6 +1,6 @@
 // `typography.fontSources` → `@font-face` rules. Chromium ignores `@font-face` inside a shadow
 // root, so the element also installs these rules in the document (`installFontFaces`).
-import type { FontObject } from '@openai/chatkit';
+import type { FontSource as FontObject } from '../options.js';
 import { cssString } from './css-safety.js';
 
 const STYLES = new Set(['normal', 'italic', 'oblique']);

@@ -140,17 +140,29 @@ function optionsOf(value: unknown): Option[] {
   );
 }
 
+/** Above this many options a Select shows a filter field unless `searchable: false` (§8.3). */
+const SEARCH_THRESHOLD = 15;
+
 export function Select(props: { node: Props }) {
   const { node } = props;
   const runtime = useRuntime();
   const name = str(node.name) ?? '';
   const [value, setValue] = useField(name, str(node.defaultValue) ?? '');
+  const [query, setQuery] = useState('');
   const change = useChangeAction(node);
   const options = optionsOf(node.options);
-  return (
+  const searchable = node.searchable ?? options.length > SEARCH_THRESHOLD;
+  const needle = query.trim().toLowerCase();
+  const shown = needle
+    ? options.filter(
+        (option) => option.value === value || option.label.toLowerCase().includes(needle),
+      )
+    : options;
+  const select = (
     <select
       id={fieldId(runtime.uid, name)}
       name={name}
+      title={str(node.placeholder) ?? name}
       class={controlClass('tl-w-control tl-w-select', node, 'outline')}
       style={controlStyle(node)}
       value={value}
@@ -167,7 +179,7 @@ export function Select(props: { node: Props }) {
       >
         {str(node.placeholder) ?? ''}
       </option>
-      {options.map((option) => (
+      {shown.map((option) => (
         <option
           key={option.value}
           value={option.value}
@@ -178,6 +190,20 @@ export function Select(props: { node: Props }) {
         </option>
       ))}
     </select>
+  );
+  if (searchable !== true) return select;
+  return (
+    <div class="tl-w-searchable">
+      <input
+        type="search"
+        class="tl-w-control tl-w-input"
+        placeholder="Search…"
+        aria-label={`Search ${str(node.placeholder) ?? name}`}
+        value={query}
+        onInput={(event) => setQuery(event.currentTarget.value)}
+      />
+      {select}
+    </div>
   );
 }
 
@@ -192,6 +218,7 @@ export function DatePicker(props: { node: Props }) {
       type="date"
       id={fieldId(runtime.uid, name)}
       name={name}
+      title={str(node.placeholder) ?? name}
       class={controlClass('tl-w-control tl-w-date', node, 'outline')}
       style={controlStyle(node)}
       value={value}
@@ -276,6 +303,8 @@ function textFieldProps(node: Props, runtime: { uid: string; containerBusy: bool
   return {
     id: fieldId(runtime.uid, name),
     name,
+    // A fallback accessible name for fields without a Label (a Label's text wins over `title`).
+    title: str(node.placeholder) ?? name,
     placeholder: str(node.placeholder),
     required: node.required === true,
     pattern: str(node.pattern),

@@ -68,6 +68,7 @@ export const widgetStyles = `
 .tl-w-input,.tl-w-textarea{width:100%}
 .tl-w-textarea{padding:8px 10px;resize:vertical;line-height:1.4}
 .tl-w-select{padding-inline-end:28px}
+.tl-w-searchable{display:flex;flex-direction:column;gap:4px;min-width:0}.tl-w-searchable .tl-w-input{min-height:28px;font-size:13px}
 .tl-w-check{display:inline-flex;align-items:center;gap:8px;font-size:14px;cursor:pointer}
 .tl-w-check input{margin:0;accent-color:var(--tl-accent,#2563eb);width:16px;height:16px}
 .tl-w-radios{display:flex;gap:8px 16px}.tl-w-dir-col{flex-direction:column}.tl-w-dir-row{flex-direction:row;flex-wrap:wrap}

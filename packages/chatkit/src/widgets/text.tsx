@@ -64,6 +64,7 @@ function EditableText(props: { node: Props; editable: Props }) {
       id={fieldId(runtime.uid, name)}
       class="tl-w-text tl-w-editable"
       name={name}
+      title={typeof editable.placeholder === 'string' ? editable.placeholder : name}
       value={text}
       dir="auto"
       placeholder={typeof editable.placeholder === 'string' ? editable.placeholder : undefined}

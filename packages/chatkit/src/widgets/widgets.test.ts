@@ -80,11 +80,14 @@ describe('WidgetView', () => {
       ['Select', /<select id="tlw\d+-f-size" name="size"/],
       [
         'DatePicker',
-        /<input type="date" id="tlw\d+-f-when" name="when" class="[^"]*" style="[^"]*" value="2026-01-15"/,
+        /<input type="date" id="tlw\d+-f-when" name="when" title="when" class="[^"]*" style="[^"]*" value="2026-01-15"/,
       ],
       ['Checkbox', /<input type="checkbox" id="tlw\d+-f-agree" name="agree" checked/],
       ['RadioGroup', /role="radiogroup"[^>]*aria-label="color"/],
-      ['Input', /<input id="tlw\d+-f-name" name="name" placeholder="Your name" required/],
+      [
+        'Input',
+        /<input id="tlw\d+-f-name" name="name" title="Your name" placeholder="Your name" required/,
+      ],
       ['Textarea', /<textarea id="tlw\d+-f-notes" name="notes"/],
       ['Chart', /class="tl-w-chart tl-w-chart-pending" style="height:200px;"/],
       ['Table', /<div class="tl-w-table"><table><thead><tr><th dir="auto">/],
@@ -234,5 +237,17 @@ describe('FormScope', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     unregister();
     expect(outer.collect()).toEqual({ owner: 'ana', todo: { done: false } });
+  });
+});
+
+describe('Select search', () => {
+  const options = Array.from({ length: 16 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
+  it('shows a filter field above 15 options or when searchable, not otherwise', () => {
+    const card = (select: Record<string, unknown>) =>
+      render({ type: 'Card', children: [{ type: 'Select', name: 's', ...select }] });
+    expect(card({ options })).toContain('type="search"');
+    expect(card({ options: options.slice(0, 3), searchable: true })).toContain('type="search"');
+    expect(card({ options: options.slice(0, 3) })).not.toContain('type="search"');
+    expect(card({ options, searchable: false })).not.toContain('type="search"');
   });
 });

@@ -1,6 +1,6 @@
 import type { ChatKitServer } from '../server/chatkit-server.js';
 import { readBody } from './body-limit.js';
-import { ChatKitEndpoint, SSE_HEADERS, type ChatKitCloseOptions } from './endpoint.js';
+import { ChatKitEndpoint, ENDPOINT, SSE_HEADERS, type ChatKitCloseOptions } from './endpoint.js';
 import { pumpFrames } from './frame-pump.js';
 import type { OpenStreams } from './open-streams.js';
 
@@ -56,11 +56,21 @@ const encoder = new TextEncoder();
  * body cancels the stream.
  *
  * @example
+ * ```ts
+ * import type { ChatKitServer } from '@threadline/server';
+ * import { createChatKitHandler } from '@threadline/server/http';
+ * import { Hono } from 'hono';
+ * // given: type Ctx = { userId: string };
+ * // given: declare const server: ChatKitServer<Ctx>;
+ * // given: declare const getContext: (request: Request) => Ctx;
+ *
+ * const app = new Hono();
  * const chatkit = createChatKitHandler(server, { getContext });
  * app.post('/chatkit', (c) => chatkit(c.req.raw));
- * // or, with a context your middleware built:
- * app.post('/chatkit', (c) => chatkit.handle(c.req.raw, { context: c.get('ctx') }));
+ * // or, with a context built for this call:
+ * app.post('/chatkit/mine', (c) => chatkit.handle(c.req.raw, { context: { userId: 'u1' } }));
  * process.on('SIGTERM', () => void chatkit.close({ graceMs: 10_000 }));
+ * ```
  */
 export function createChatKitHandler<TContext>(
   server: ChatKitServer<TContext>,
@@ -146,6 +156,7 @@ export function createChatKitHandler<TContext>(
   }) as ChatKitHandler<TContext>;
   handler.handle = (request, call) => run(request, () => call.context, call);
   Object.defineProperty(handler, 'openStreams', { value: endpoint.openStreams, enumerable: true });
+  Object.defineProperty(handler, ENDPOINT, { value: endpoint });
   handler.close = (close) => endpoint.close(close);
   return handler;
 }

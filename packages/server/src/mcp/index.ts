@@ -46,5 +46,7 @@ export {
   WIDGET_URI_SCHEME,
   type ToolResultWidget,
 } from './ui-resources.js';
+export { htmlToPlainText } from './html-text.js';
+export { extractToolResultMessageParts } from './resource-parts.js';
 export { widgetToolResult, type WidgetToolResultOptions } from './widget-result.js';
 export { mcpChatTools, passThroughParameters, toChatTool } from './chat-tools.js';

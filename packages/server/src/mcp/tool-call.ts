@@ -1,10 +1,11 @@
 import { ErrorCode, McpError, type Progress } from '@modelcontextprotocol/sdk/types.js';
 import type { IconName } from '../protocol/icons.js';
-import type { WidgetItem } from '../protocol/items.js';
+import type { AssistantMessageItem, WidgetItem } from '../protocol/items.js';
 import type { TurnContext } from '../providers/turn-context.js';
 import type { Logger } from '../server/logger.js';
 import type { McpConnection } from './connection.js';
 import type { McpToolInfo } from './server-config.js';
+import { extractToolResultMessageParts } from './resource-parts.js';
 import { extractToolResultWidget, toolResultText } from './ui-resources.js';
 
 /**
@@ -77,7 +78,8 @@ const asArguments = (args: unknown): Record<string, unknown> =>
 /**
  * Runs one MCP tool call inside a turn: a progress update while it runs, the call (with the
  * timeout and the turn's abort signal), then the result's widget, if any, as a persisted
- * `widget` item, and its text for the model. A failure never throws (unless the turn was
+ * `widget` item, its Markdown and HTML resources as an assistant message, and its text for the
+ * model. A failure never throws (unless the turn was
  * cancelled): the user sees a notice and the model gets an error text, so the chat goes on.
  */
 export async function runMcpToolCall<TContext>(
@@ -115,6 +117,17 @@ export async function runMcpToolCall<TContext>(
         ...(found.copyText === undefined ? {} : { copy_text: found.copyText }),
       };
       await context.stream({ type: 'thread.item.done', item });
+    }
+    const parts = extractToolResultMessageParts(result, behavior.logger);
+    if (parts.length > 0) {
+      const message: AssistantMessageItem = {
+        type: 'assistant_message',
+        id: context.generateId('message'),
+        thread_id: context.thread.id,
+        created_at: new Date().toISOString(),
+        content: parts.map((text) => ({ type: 'output_text', text, annotations: [] })),
+      };
+      await context.stream({ type: 'thread.item.done', item: message });
     }
     const text = toolResultText(result);
     if (result.isError === true && text === '')

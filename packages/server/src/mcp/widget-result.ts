@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { textToBase64 } from '../encoding/base64.js';
 import { ConfigurationError } from '../errors.js';
 import {
   WidgetRootSchema,
@@ -19,7 +20,7 @@ export interface WidgetToolResultOptions {
   widget: WidgetRoot | WidgetRootInput | WidgetTemplate;
   /** Template data (only with a template). */
   data?: Readonly<Record<string, unknown>> | undefined;
-  /** Clipboard text of the widget's copy button; defaults to `text`. */
+  /** Clipboard text of the widget's copy button; defaults to the template's `copy_text`, then `text`. */
   copyText?: string | undefined;
   /** Put the payload in `text` (default) or base64 in `blob`. */
   encoding?: 'text' | 'blob' | undefined;
@@ -27,15 +28,6 @@ export interface WidgetToolResultOptions {
   instanceId?: string | undefined;
   /** Forwarded as the result's `structuredContent` (for tools with an `outputSchema`). */
   structuredContent?: Record<string, unknown> | undefined;
-}
-
-function base64Utf8(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
 }
 
 /**
@@ -79,11 +71,17 @@ export function widgetToolResult(options: WidgetToolResultOptions): CallToolResu
       },
     );
   }
-  const payload = JSON.stringify({ widget, copy_text: options.copyText ?? options.text });
+  const copyText =
+    options.copyText ??
+    (options.widget instanceof WidgetTemplate
+      ? options.widget.buildCopyText(options.data ?? {})
+      : undefined) ??
+    options.text;
+  const payload = JSON.stringify({ widget, copy_text: copyText });
   const uri = `ui://widgets/${encodeURIComponent(options.tool)}/${encodeURIComponent(options.instanceId ?? crypto.randomUUID())}`;
   const resource =
     options.encoding === 'blob'
-      ? { uri, mimeType: WIDGET_MIME_TYPE, blob: base64Utf8(payload) }
+      ? { uri, mimeType: WIDGET_MIME_TYPE, blob: textToBase64(payload) }
       : { uri, mimeType: WIDGET_MIME_TYPE, text: payload };
   return {
     content: [

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { WidgetRootSchema, type WidgetRoot } from '../protocol/widgets/index.js';
 import { compileTemplate, type CompiledTemplate } from './jinja/render.js';
+import { compileDataValidator, type TemplateDataValidator } from './template-data.js';
 import { readWidgetFile } from './template-file.js';
 
 /** The content of a `.widget` file, as exported by widgets.chatkit.studio (§8.4). */
@@ -11,8 +12,10 @@ export const WidgetTemplateDefinitionSchema = z.looseObject({
   name: z.string(),
   /** A Jinja2 template that renders widget JSON. */
   template: z.string(),
-  /** JSON Schema of the template data; kept, never used for validation. */
+  /** JSON Schema (draft 2020-12) of the template data; `build` validates the data against it. */
   jsonSchema: z.record(z.string(), z.unknown()).optional(),
+  /** A Jinja2 template of the widget's clipboard text, rendered with the same data (docs/seeds.md §A.3). */
+  copy_text: z.string().optional(),
   /** Ignored. */
   outputJsonPreview: z.unknown().optional(),
   /** Ignored. */
@@ -23,8 +26,10 @@ export type WidgetTemplateDefinition = z.input<typeof WidgetTemplateDefinitionSc
 /**
  * A widget template from a `.widget` file (chatkit-python `WidgetTemplate`): a Jinja2 template
  * rendered with your data into a widget root. Templates compile once, in the constructor, with a
- * built-in Jinja2-compatible engine (StrictUndefined, no autoescaping, `tojson` as in Jinja).
- * Only `"version": "1.0"` definitions are accepted.
+ * built-in Jinja2-compatible engine (StrictUndefined, no autoescaping, `tojson` as in Jinja and
+ * its `json` alias). The data is validated against the definition's `jsonSchema` before
+ * rendering, and an optional `copy_text` template gives the clipboard text (`buildCopyText`), as
+ * the seeds write templates (docs/seeds.md §A.3). Only `"version": "1.0"` definitions are accepted.
  *
  * @example
  * ```ts
@@ -43,9 +48,16 @@ export class WidgetTemplate {
   readonly template: string;
   /** The `jsonSchema` of the definition (chatkit-python `data_schema`); `{}` when absent. */
   readonly dataSchema: Readonly<Record<string, unknown>>;
+  /** The `copy_text` template source, if the definition has one. */
+  readonly copyTextTemplate: string | undefined;
   private readonly compiled: CompiledTemplate;
+  private readonly compiledCopyText: CompiledTemplate | undefined;
+  private readonly validateData: TemplateDataValidator | undefined;
 
-  /** @throws ConfigurationError for a malformed definition, another version, or a template syntax error. */
+  /**
+   * @throws ConfigurationError for a malformed definition, another version, a template syntax
+   * error, or a `jsonSchema` that cannot be read.
+   */
   constructor(definition: WidgetTemplateDefinition) {
     const parsed = WidgetTemplateDefinitionSchema.safeParse(definition);
     if (!parsed.success) {
@@ -53,14 +65,17 @@ export class WidgetTemplate {
         cause: parsed.error,
       });
     }
-    const { version, name, template, jsonSchema } = parsed.data;
+    const { version, name, template, jsonSchema, copy_text: copyText } = parsed.data;
     if (version !== '1.0')
       throw new ConfigurationError(`Unsupported widget spec version: ${version}`);
     this.version = version;
     this.name = name;
     this.template = template;
     this.dataSchema = jsonSchema ?? {};
+    this.copyTextTemplate = copyText;
     this.compiled = compileTemplate(template);
+    this.compiledCopyText = copyText === undefined ? undefined : compileTemplate(copyText);
+    this.validateData = compileDataValidator(name, this.dataSchema);
   }
 
   /** Parses the JSON text of a `.widget` file. */
@@ -89,11 +104,14 @@ export class WidgetTemplate {
    * exactly as rendered, like chatkit-python's `DynamicWidgetRoot`: unknown props are kept and
    * ActionConfig defaults are not filled in (the client applies them).
    *
-   * @throws ConfigurationError when rendering fails (e.g. an undefined variable), the output is not
-   * JSON, or it is not a valid widget root.
+   * @throws ConfigurationError when the data does not match the `jsonSchema` (the message names
+   * the failing fields), rendering fails (e.g. an undefined variable), the output is not JSON, or
+   * it is not a valid widget root.
    */
   build(data?: Readonly<Record<string, unknown>> | null): WidgetRoot {
-    const rendered = this.compiled.render(data ?? {});
+    const values = data ?? {};
+    this.validateData?.(values);
+    const rendered = this.compiled.render(values);
     let json: unknown;
     try {
       json = JSON.parse(rendered);
@@ -110,5 +128,18 @@ export class WidgetTemplate {
       );
     }
     return json as WidgetRoot;
+  }
+
+  /**
+   * Renders the definition's `copy_text` template with `data` (validated like `build`), trimmed;
+   * undefined when the definition has none.
+   *
+   * @throws ConfigurationError when the data does not match the `jsonSchema` or rendering fails.
+   */
+  buildCopyText(data?: Readonly<Record<string, unknown>> | null): string | undefined {
+    if (this.compiledCopyText === undefined) return undefined;
+    const values = data ?? {};
+    this.validateData?.(values);
+    return this.compiledCopyText.render(values).trim();
   }
 }

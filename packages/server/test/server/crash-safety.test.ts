@@ -3,9 +3,8 @@ import { INTERRUPTED_NOTE, isStreamingResult } from '../../src/index.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { CONTEXT, makeServer, textInput, type TestContext } from '../helpers/make-server.js';
 
-const decoder = new TextDecoder();
-const typeOf = (frame: Uint8Array): string =>
-  (JSON.parse(decoder.decode(frame).replace(/^data: /, '')) as { type: string }).type;
+const typeOf = (frame: string): string =>
+  (JSON.parse(frame.replace(/^data: /, '')) as { type: string }).type;
 
 describe('crash safety: what the client saw is stored', () => {
   it('stores the user message before the thread.created frame is handed out', async () => {
@@ -19,7 +18,7 @@ describe('crash safety: what the client saw is stored', () => {
     const frames = result[Symbol.asyncIterator]();
     const first = await frames.next();
     expect(first.done).toBe(false);
-    expect(typeOf(first.value as Uint8Array)).toBe('thread.created');
+    expect(typeOf(first.value as string)).toBe('thread.created');
     // Nothing else is pulled: this is the moment a kill -9 would hit.
     const threads = await store.loadThreads(10, null, 'desc', CONTEXT);
     expect(threads.data).toHaveLength(1);
@@ -87,7 +86,7 @@ describe('crash safety: partial answers are checkpointed', () => {
     if (!isStreamingResult(result)) throw new Error('expected a stream');
     const frames = result[Symbol.asyncIterator]();
     const threadId = (
-      JSON.parse(decoder.decode((await frames.next()).value as Uint8Array).slice(6)) as {
+      JSON.parse(((await frames.next()).value as string).slice(6)) as {
         thread: { id: string };
       }
     ).thread.id;

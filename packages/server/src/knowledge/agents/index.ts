@@ -28,9 +28,27 @@ export type SearchKnowledgeAgentTool<TContext> = FunctionTool<
  *
  * @example
  * ```ts
- * const agent = new Agent<AgentContext<Ctx>>({ name: 'Docs', tools: [searchKnowledgeTool({ knowledgeBase: kb })] });
- * const context = new AgentContext({ thread, store, requestContext });
- * yield* citationsFor(context).rewrite(streamAgentRun(context, agent, input));
+ * import { Agent } from '@openai/agents';
+ * import { createChatKitServer } from '@threadline/server';
+ * import { AgentContext, streamAgentRun } from '@threadline/server/agents';
+ * import { citationsFor, type KnowledgeBase } from '@threadline/server/knowledge';
+ * import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
+ * import { MemoryStore } from '@threadline/server/stores/memory';
+ * // given: type Ctx = { userId: string };
+ * // given: declare const kb: KnowledgeBase;
+ *
+ * const agent = new Agent<AgentContext<Ctx>>({
+ *   name: 'Docs',
+ *   tools: [searchKnowledgeTool<Ctx>({ knowledgeBase: kb })],
+ * });
+ * const server = createChatKitServer({
+ *   store: new MemoryStore<Ctx>(),
+ *   async *respond(thread, input, requestContext) {
+ *     const context = new AgentContext({ thread, store: this.store, requestContext });
+ *     const text = input?.content[0]?.type === 'input_text' ? input.content[0].text : '';
+ *     yield* citationsFor(context).rewrite(streamAgentRun(context, agent, text));
+ *   },
+ * });
  * ```
  */
 export function searchKnowledgeTool<TContext>(

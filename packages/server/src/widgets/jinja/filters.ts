@@ -75,14 +75,18 @@ function number(value: unknown, filter: string): number {
   throw templateRenderError(`${filter}: expected a number, got '${typeName(v)}'`);
 }
 
+const tojson: FilterFunction = (value, args, kwargs) => {
+  const indent = param(args, kwargs, 0, 'indent', null);
+  return toJson(
+    value,
+    typeof indent === 'number' || typeof indent === 'string' ? indent : undefined,
+  );
+};
+
 const TEXT_FILTERS: Readonly<Record<string, FilterFunction>> = {
-  tojson: (value, args, kwargs) => {
-    const indent = param(args, kwargs, 0, 'indent', null);
-    return toJson(
-      value,
-      typeof indent === 'number' || typeof indent === 'string' ? indent : undefined,
-    );
-  },
+  tojson,
+  // The seeds' Rails template service spells it `json` (docs/seeds.md §A.3).
+  json: tojson,
   default: (value, args, kwargs) => {
     const fallback = param(args, kwargs, 0, 'default_value', '');
     const boolean = truthy(param(args, kwargs, 1, 'boolean', false));
