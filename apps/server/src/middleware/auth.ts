@@ -22,7 +22,9 @@ export function requireAuth(authenticate: Authenticate): MiddlewareHandler<AppEn
       return errorJson(503, 'auth_unavailable', 'Authentication is temporarily unavailable');
     }
     c.set('identity', identity);
+    // Set before the route runs: the Node adapter writes the response itself, taking the headers
+    // prepared so far, so a cookie appended after `next()` would never reach the client.
+    if (identity.setCookie) c.header('set-cookie', identity.setCookie, { append: true });
     await next();
-    if (identity.setCookie) c.res.headers.append('set-cookie', identity.setCookie);
   };
 }
