@@ -190,9 +190,11 @@ describe('Chat Completions adapter over HTTP', () => {
     const threadId = threadIdOf(events);
     expect((await store.loadThread(threadId, CONTEXT)).title).toBe('Weather in Paris');
     const page = await store.loadThreadItems(threadId, null, 10, 'asc', CONTEXT);
+    // The tool result is kept as hidden context for later turns (never shown to the user).
     expect(page.data.map((item) => item.type)).toEqual([
       'user_message',
       'widget',
+      'sdk_hidden_context',
       'assistant_message',
     ]);
   });
