@@ -33,6 +33,7 @@ export default tseslint.config(
       'packages/server/src/widgets/**',
       'packages/server/src/index.ts',
       'packages/server/src/errors.ts',
+      'packages/server/src/encoding/**',
       'packages/server/src/stores/*.ts',
       'packages/server/src/stores/memory/**',
       'packages/server/src/providers/*.ts',

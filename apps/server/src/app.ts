@@ -10,6 +10,7 @@ import type { AppContext } from './context.js';
 import { errorJson } from './http/json-error.js';
 import type { AppLogger } from './logging.js';
 import { requireAuth } from './middleware/auth.js';
+import { cookieOriginGuard } from './middleware/cookie-origin.js';
 import { clientIp } from './middleware/client-ip.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
@@ -30,6 +31,8 @@ export interface AppDeps {
   authenticate: Authenticate;
   limiter: RateLimiter;
   readiness: Record<string, ReadinessCheck>;
+  /** Checks whose failure only degrades the app (`/readyz` stays 200). */
+  optionalReadiness?: Record<string, ReadinessCheck> | undefined;
   /** Hosted mode; undefined → `/chatkit/client_secret` answers 404. */
   clientSecrets?: ClientSecretMinter | undefined;
   /** Upload and preview routes; undefined when uploads are disabled. */
@@ -79,9 +82,24 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/chatkit/*', byIp);
   for (const path of ['/chatkit', '/chatkit/upload', '/chatkit/client_secret']) {
     app.use(path, auth, byUser);
+    app.use(
+      path,
+      cookieOriginGuard({
+        allowedOrigins: config.server.corsOrigins,
+        publicUrl: config.server.publicUrl,
+        jsonOnly: path === '/chatkit',
+      }),
+    );
   }
 
-  app.route('/', healthRoutes({ checks: deps.readiness, isDraining: deps.isDraining }));
+  app.route(
+    '/',
+    healthRoutes({
+      checks: deps.readiness,
+      optionalChecks: deps.optionalReadiness,
+      isDraining: deps.isDraining,
+    }),
+  );
   app.route('/', pageRoutes(config, deps.agents));
   app.route('/chatkit', clientBundleRoutes());
   app.route('/chatkit/client_secret', clientSecretRoutes(deps.clientSecrets));

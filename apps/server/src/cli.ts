@@ -10,8 +10,10 @@ import { parseArgs } from 'node:util';
 import { mintSession, sessionCookie } from './auth/session.js';
 import { START_OPTIONS, startOverrides, UsageError } from './cli-args.js';
 import { loadConfig, type AppConfig } from './config.js';
+import { configWarnings } from './config/warnings.js';
 import { exitWithError, isEntryModule, runMain } from './main.js';
 import { createStore } from './store.js';
+import { runKb } from './cli/kb.js';
 
 const USAGE = `Usage: threadline <command> [options]
 
@@ -26,6 +28,9 @@ Commands:
 Every setting is an environment variable; see apps/server/README.md.
 `;
 
+const modelBaseUrl = (config: AppConfig): string | undefined =>
+  config.model.provider === 'anthropic' ? config.model.anthropicBaseURL : config.model.baseURL;
+
 function summary(config: AppConfig): Record<string, unknown> {
   return {
     listen: `${config.server.host}:${config.server.port}`,
@@ -36,7 +41,7 @@ function summary(config: AppConfig): Record<string, unknown> {
     model: config.demo.enabled
       ? 'demo'
       : config.model.configured
-        ? `${config.model.name} via ${config.model.provider}${config.model.baseURL ? ` at ${config.model.baseURL}` : ''}`
+        ? `${config.model.name} via ${config.model.provider}${modelBaseUrl(config) ? ` at ${modelBaseUrl(config)}` : ''}`
         : 'none configured',
     auth:
       config.auth.methods.length > 0
@@ -68,6 +73,10 @@ function summary(config: AppConfig): Record<string, unknown> {
 
 export async function runCli(argv: string[]): Promise<void> {
   const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h') {
+    process.stdout.write(USAGE);
+    return;
+  }
   const command = first === undefined || first.startsWith('-') ? 'start' : first;
   const args = command === first ? rest : argv;
   try {
@@ -75,7 +84,6 @@ export async function runCli(argv: string[]): Promise<void> {
       case 'start':
         return await runMain(args);
       case 'help':
-      case '--help':
         process.stdout.write(USAGE);
         return;
       case 'migrate': {
@@ -101,11 +109,15 @@ export async function runCli(argv: string[]): Promise<void> {
           strict: true,
         });
         const config = loadConfig(startOverrides(values));
+        const warnings = configWarnings(config);
         process.stdout.write(
-          `Configuration is valid.\n${JSON.stringify(summary(config), null, 2)}\n`,
+          `Configuration is valid.\n${JSON.stringify(summary(config), null, 2)}\n` +
+            warnings.map((w) => `Warning: ${w}\n`).join(''),
         );
         return;
       }
+      case 'kb':
+        return await runKb(args);
       case 'mint-session': {
         const { values } = parseArgs({
           args,
@@ -125,8 +137,10 @@ export async function runCli(argv: string[]): Promise<void> {
           tenantId: values.org,
           ttlSeconds: ttl,
         });
-        process.stdout.write(
-          `${token}\n\nUse it as "Authorization: Bearer ${token}" or as the cookie:\n` +
+        // Only the token on stdout, so `TOK=$(threadline mint-session …)` captures just it.
+        process.stdout.write(`${token}\n`);
+        process.stderr.write(
+          `Use it as "Authorization: Bearer <token>" or as the cookie:\n` +
             `Set-Cookie: ${sessionCookie(config.auth.session, token, ttl)}\n`,
         );
         return;

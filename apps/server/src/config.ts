@@ -10,7 +10,7 @@ import { AgentsFileSchema, DEFAULT_AGENTS, type AgentsFile } from './config/agen
 import { ENV_SETTINGS } from './config/env-schema.js';
 
 export type AuthMethod = 'jwt' | 'session' | 'header' | 'anonymous';
-export type ModelProvider = 'openai-responses' | 'openai-chat';
+export type ModelProvider = 'openai-responses' | 'openai-chat' | 'anthropic';
 
 export interface AppConfig {
   server: {
@@ -42,10 +42,18 @@ export interface AppConfig {
     /** False when neither an API key nor a base URL is set: every stream answers with a notice. */
     configured: boolean;
     provider: ModelProvider;
+    /**
+     * True when `OPENAI_BASE_URL` is set but `THREADLINE_MODEL_PROVIDER` is not: a 404 on
+     * `/responses` switches to Chat Completions (what Ollama, vLLM and LM Studio serve).
+     */
+    fallbackToChat: boolean;
     name: string;
     titleModel: string | undefined;
     apiKey: string | undefined;
     baseURL: string | undefined;
+    /** `ANTHROPIC_API_KEY` / `ANTHROPIC_BASE_URL`, used with the `anthropic` provider. */
+    anthropicApiKey: string | undefined;
+    anthropicBaseURL: string | undefined;
     /** Images as `data:` URLs (`inline`) or as signed preview URLs the provider fetches (`url`). */
     imageInput: 'inline' | 'url';
     /** PDFs as file input, as extracted text, or `auto` (text on OpenAI-compatible Chat servers). */
@@ -54,6 +62,8 @@ export interface AppConfig {
   demo: { enabled: boolean; delayMs: number };
   /** Partial answers are stored this often while streaming; false when `THREADLINE_CHECKPOINT_MS=0`. */
   checkpoints: { intervalMs: number; maxDeltas: number } | false;
+  /** An SSE comment after this long without a frame (0: never). */
+  keepAliveMs: number;
   auth: {
     methods: AuthMethod[];
     jwt: {
@@ -248,10 +258,11 @@ export function loadConfig(
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = resolve(cwd, s.THREADLINE_DATA_DIR);
-  const provider = s.THREADLINE_MODEL_PROVIDER;
+  const provider = s.THREADLINE_MODEL_PROVIDER ?? 'openai-responses';
   const apiKey = s.OPENAI_API_KEY;
   const baseURL = s.OPENAI_BASE_URL;
-  const modelName = s.THREADLINE_MODEL ?? 'gpt-4.1-mini';
+  const anthropic = provider === 'anthropic';
+  const modelName = s.THREADLINE_MODEL ?? (anthropic ? 'claude-sonnet-4-5' : 'gpt-4.1-mini');
 
   return {
     server: {
@@ -279,12 +290,17 @@ export function loadConfig(
         },
     logLevel: s.LOG_LEVEL,
     model: {
-      configured: apiKey !== undefined || baseURL !== undefined,
+      configured: anthropic
+        ? s.ANTHROPIC_API_KEY !== undefined || s.ANTHROPIC_BASE_URL !== undefined
+        : apiKey !== undefined || baseURL !== undefined,
       provider,
+      fallbackToChat: s.THREADLINE_MODEL_PROVIDER === undefined && baseURL !== undefined,
       name: modelName,
       titleModel: s.THREADLINE_TITLE_MODEL,
       apiKey,
       baseURL,
+      anthropicApiKey: s.ANTHROPIC_API_KEY,
+      anthropicBaseURL: s.ANTHROPIC_BASE_URL,
       imageInput: s.THREADLINE_MODEL_IMAGE_INPUT,
       pdfInput: s.THREADLINE_MODEL_PDF_INPUT,
     },
@@ -293,6 +309,7 @@ export function loadConfig(
       s.THREADLINE_CHECKPOINT_MS === 0
         ? false
         : { intervalMs: s.THREADLINE_CHECKPOINT_MS, maxDeltas: s.THREADLINE_CHECKPOINT_DELTAS },
+    keepAliveMs: s.THREADLINE_SSE_KEEPALIVE_MS,
     auth: {
       methods,
       jwt: {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseStartArgs, UsageError } from './cli-args.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { configWarnings } from './config/warnings.js';
 import { createLogger, type AppLogger } from './logging.js';
 import { createRuntime, type Runtime, type RuntimeOverrides } from './runtime.js';
 
@@ -63,6 +64,8 @@ export async function startServer(
     },
     `Threadline listening on ${url} · store: ${summary.store} · model: ${summary.model} · auth: ${summary.auth}`,
   );
+
+  for (const warning of configWarnings(config)) logger.warn(warning);
 
   let stopping: Promise<void> | undefined;
   const shutdown = (reason = 'shutdown') => {

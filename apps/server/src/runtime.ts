@@ -55,14 +55,28 @@ async function createResponder(
 ): Promise<Responder> {
   if (config.demo.enabled) return new DemoResponder(config.demo.delayMs);
   if (!config.model.configured) return new NoModelResponder();
+  if (config.model.provider === 'anthropic') {
+    const { AnthropicResponder } = await import('./assistant/responders/anthropic.js');
+    return new AnthropicResponder(
+      config.model,
+      agents,
+      sdkLogger(logger),
+      config.agents.mcpServers,
+      uploads?.attachments,
+    );
+  }
   // Loaded only when a model is configured: it pulls in @openai/agents.
   const { AgentsResponder } = await import('./assistant/responders/agents-sdk.js');
+  const knowledge = config.agents.agents.some((agent) => agent.knowledge)
+    ? (await import('./knowledge/knowledge-base.js')).createKnowledgeBase(config)
+    : undefined;
   return new AgentsResponder(
     config.model,
     agents,
     sdkLogger(logger),
     config.agents.mcpServers,
     uploads?.attachments,
+    knowledge,
   );
 }
 
@@ -129,6 +143,7 @@ export async function createRuntime(
       agents,
       responder,
       checkpoints: config.checkpoints,
+      keepAliveMs: config.keepAliveMs,
     });
     const limiter = await createLimiter(config, logger);
     cleanups.push(() => limiter.close());
@@ -161,8 +176,9 @@ export async function createRuntime(
           await appStore.store.loadThreads(1, null, 'desc', probe);
           return true;
         },
-        ...(limiter.kind === 'redis' ? { redis: () => limiter.ready() } : {}),
       },
+      // Rate limits fail open without Redis: its outage degrades the instance, not its readiness.
+      optionalReadiness: limiter.kind === 'redis' ? { redis: () => limiter.ready() } : undefined,
       clientSecrets,
       uploads,
       isDraining: () => draining.value,

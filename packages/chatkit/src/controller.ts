@@ -1,10 +1,11 @@
 import type { Page, Thread, ThreadItem, ThreadStreamEvent } from '@threadline/server/protocol';
 import { ApiClient, type ChatKitRequest } from './api/client.js';
 import { startDictation } from './dictation/index.js';
+import { msg } from './i18n/index.js';
 import type { ChatKitOptions, UserMessageContentInput, AttachmentInput } from './options.js';
 import { applyUpdate } from './state/apply-update.js';
 import type { Item, ThreadSummary, ViewState } from './state/types.js';
-import { uploadAttachment, validateFiles } from './uploads/index.js';
+import { UploadError, uploadAttachment, validateFiles } from './uploads/index.js';
 
 export type Emit = (name: string, detail?: unknown) => void;
 
@@ -29,6 +30,10 @@ export interface ComposerValue {
 }
 
 const HISTORY_PAGE = 20;
+/** Longest run of stream processing without giving the browser a turn. */
+const SLICE_MS = 8;
+const now = () => performance.now();
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Bounds how many pages of a thread are loaded on open (1000 pages of 20 items). */
 const MAX_ITEM_PAGES = 1000;
 
@@ -173,7 +178,7 @@ export class ChatController {
           thread_id: threadId,
           after: page.after,
           order: 'asc',
-          limit: 100,
+          limit: 500,
         });
         items.push(...page.data);
       }
@@ -407,10 +412,22 @@ export class ChatController {
     this.log('request', { type: req.type });
     let pendingTool: Extract<Item, { type: 'client_tool_call' }> | null = null;
     try {
-      for await (const raw of this.api.stream(req, abort.signal)) {
+      // Events of one network chunk are applied in slices of a few milliseconds with a macrotask
+      // between them, so even a burst of thousands of deltas never blocks rendering or input.
+      let sliceStart = now();
+      for await (const batch of this.api.stream(req, abort.signal)) {
+        for (let i = 0; i < batch.length; i++) {
+          if (abort.signal.aborted) break;
+          const tool = this.apply(batch[i] as ThreadStreamEvent);
+          if (tool) pendingTool = tool;
+          if ((i & 63) === 63 && now() - sliceStart > SLICE_MS) {
+            this.flushDeltas();
+            await yieldToEventLoop();
+            sliceStart = now();
+          }
+        }
+        this.flushDeltas();
         if (abort.signal.aborted) break;
-        const tool = this.apply(raw as ThreadStreamEvent);
-        if (tool) pendingTool = tool;
       }
     } catch (error) {
       if (!abort.signal.aborted) {
@@ -418,6 +435,7 @@ export class ChatController {
         this.set({ error: { message: err.message, retryAfter: this.lastUserMessageId() } });
       }
     } finally {
+      this.flushDeltas();
       if (this.streamAbort === abort) this.streamAbort = null;
       this.set({ streaming: false, allowCancel: false, progress: null });
       this.emit('chatkit.response.end');
@@ -461,6 +479,7 @@ export class ChatController {
 
   /** Applies one stream event; returns a pending client tool call the stream handed over. */
   private apply(event: ThreadStreamEvent): Extract<Item, { type: 'client_tool_call' }> | null {
+    if (event.type !== 'thread.item.updated') this.flushDeltas();
     switch (event.type) {
       case 'thread.created':
         this.state.threadId = event.thread.id;
@@ -487,6 +506,23 @@ export class ChatController {
           return event.item;
         break;
       case 'thread.item.updated': {
+        const u = event.update;
+        if (u.type === 'assistant_message.content_part.text_delta') {
+          // Consecutive deltas of one part are joined and applied once (see flushDeltas).
+          const p = this.pendingDelta;
+          if (p && p.itemId === event.item_id && p.contentIndex === u.content_index) {
+            p.parts.push(u.delta);
+            break;
+          }
+          this.flushDeltas();
+          this.pendingDelta = {
+            itemId: event.item_id,
+            contentIndex: u.content_index,
+            parts: [u.delta],
+          };
+          break;
+        }
+        this.flushDeltas();
         const items = this.state.items;
         for (let i = items.length - 1; i >= 0; i--) {
           const item = items[i]!;
@@ -524,7 +560,7 @@ export class ChatController {
         break;
       case 'error': {
         const message =
-          event.code === 'custom' && event.message ? event.message : 'Something went wrong.';
+          event.code === 'custom' && event.message ? event.message : msg('Something went wrong');
         this.fail(new Error(event.message ?? event.code));
         this.set({
           error: { message, retryAfter: event.allow_retry ? this.lastUserMessageId() : null },
@@ -535,6 +571,26 @@ export class ChatController {
         this.log('event.unknown', { type: (event as { type?: unknown }).type });
     }
     return null;
+  }
+
+  private pendingDelta: { itemId: string; contentIndex: number; parts: string[] } | null = null;
+
+  /** Applies the text deltas gathered from consecutive events as one update. */
+  private flushDeltas(): void {
+    const p = this.pendingDelta;
+    if (!p) return;
+    this.pendingDelta = null;
+    const items = this.state.items;
+    for (let i = items.length - 1; i >= 0; i--) {
+      if (items[i]!.id !== p.itemId) continue;
+      items[i] = applyUpdate(items[i]!, {
+        type: 'assistant_message.content_part.text_delta',
+        content_index: p.contentIndex,
+        delta: p.parts.join(''),
+      });
+      this.changed();
+      return;
+    }
   }
 
   // ---- composer ----
@@ -578,7 +634,7 @@ export class ChatController {
     const cfg = this.options.composer?.attachments;
     const strategy = this.api.uploadStrategy;
     if (!cfg?.enabled || !strategy) {
-      this.setComposer({ errors: ['Attachments are not enabled.'] });
+      this.setComposer({ errors: [{ text: msg('Attachments are not available') }] });
       return;
     }
     const { accepted, refused } = validateFiles(files, {
@@ -599,7 +655,11 @@ export class ChatController {
     }));
     this.setComposer({
       attachments: [...this.state.composer.attachments, ...pending],
-      errors: refused.map((r) => `${r.file.name}: ${r.reason}`),
+      errors: refused.map((r) => ({
+        text: r.detail?.text ?? r.reason,
+        ...(r.detail ? { vars: r.detail.vars } : {}),
+        file: r.file.name,
+      })),
     });
     await Promise.all(
       accepted.map(async (file, i) => {
@@ -616,11 +676,16 @@ export class ChatController {
             strategy,
             request: (body) => this.api.request(body),
             fetch: this.api.fetch,
+            apiUrl: this.api.url,
             onProgress: (progress) => patch({ progress }),
           });
           patch({ status: 'done', progress: 1, attachment });
         } catch (error) {
-          patch({ status: 'error', error: this.fail(error).message });
+          const err = this.fail(error);
+          patch({
+            status: 'error',
+            error: error instanceof UploadError ? error.reason : err.message,
+          });
         }
       }),
     );
@@ -652,8 +717,14 @@ export class ChatController {
       return;
     }
     try {
-      this.dictation = startDictation({ request: (body) => this.api.request(body) });
+      const dictation = startDictation({ request: (body) => this.api.request(body) });
+      this.dictation = dictation;
       this.setComposer({ dictating: true });
+      dictation.ready.catch((error: unknown) => {
+        if (this.dictation === dictation) this.dictation = null;
+        this.setComposer({ dictating: false, errors: [{ text: errorText(error) }] });
+        this.fail(error);
+      });
     } catch (error) {
       this.fail(error);
     }
@@ -668,6 +739,13 @@ export class ChatController {
     this.dictation?.cancel();
     this.listeners.clear();
   }
+}
+
+/** The translatable reason of a module error, else its message. */
+function errorText(error: unknown): string {
+  const reason = (error as { reason?: unknown } | null)?.reason;
+  if (typeof reason === 'string') return reason;
+  return error instanceof Error ? error.message : String(error);
 }
 
 function defaultModel(options: ChatKitOptions): string | null {

@@ -2,7 +2,8 @@ import { h, render } from 'preact';
 import { ChatController, type ComposerValue, type SendParams } from './controller.js';
 import { createTranslator } from './i18n/index.js';
 import type { ChatKitOptions } from './options.js';
-import { themeStyles } from './theme/index.js';
+import { DEEPLINK_EVENT, type DeeplinkDetail } from './markdown/index.js';
+import { installFontFaces, themeStyles } from './theme/index.js';
 import { App } from './ui/app.js';
 import { baseStyles } from './ui/styles.js';
 import { widgetStyles } from './widgets/index.js';
@@ -31,6 +32,12 @@ export class ChatKitElement extends HTMLElement {
     this.mount = document.createElement('div');
     this.mount.style.height = '100%';
     this.root.append(style, this.themeStyle, this.mount);
+    // Markdown turns `chatkit-link://` clicks into this composed event; the element re-emits it.
+    this.root.addEventListener(DEEPLINK_EVENT, (event) => {
+      event.stopPropagation();
+      const { name, data } = (event as CustomEvent<DeeplinkDetail>).detail;
+      this.emit('chatkit.deeplink', { name, data });
+    });
   }
 
   private emit = (name: string, detail?: unknown): void => {
@@ -45,7 +52,13 @@ export class ChatKitElement extends HTMLElement {
       });
       return;
     }
-    this.themeStyle.textContent = themeStyles(options.theme);
+    // The theme module reads any value defensively; our option type is only wider in value ranges.
+    const theme = options.theme as Parameters<typeof themeStyles>[0];
+    this.themeStyle.textContent = themeStyles(theme);
+    installFontFaces(
+      document,
+      typeof theme === 'object' ? theme.typography?.fontSources : undefined,
+    );
     const first = this.controller === null;
     if (first) this.controller = new ChatController(options, this.emit);
     else this.controller!.setOptions(options);
@@ -56,7 +69,12 @@ export class ChatKitElement extends HTMLElement {
     if (first) {
       const controller = this.controller!;
       this.readyResolve(controller);
-      queueMicrotask(() => this.emit('chatkit.ready'));
+      // Ready after the host's effects have attached listeners: @openai/chatkit-react calls
+      // setOptions in one effect and adds listeners in a later one, so a microtask is too early.
+      const emitReady = () => setTimeout(() => this.emit('chatkit.ready'), 0);
+      if (typeof requestAnimationFrame === 'function' && !document.hidden) {
+        requestAnimationFrame(emitReady);
+      } else emitReady();
       if (options.initialThread) void controller.setThreadId(options.initialThread);
     }
   }

@@ -225,7 +225,7 @@ describe('@threadline/chatkit in Chromium', () => {
       await send(page, 'something new');
       await expect.poll(() => lastAnswer(page).innerText()).toBe('Still here.');
       const placeholder = chat(page).locator('[data-item-type="hologram"]');
-      expect(await placeholder.innerText()).toBe('This content cannot be shown here.');
+      expect(await placeholder.innerText()).toBe('This content cannot be displayed');
     } finally {
       await page.close();
     }
@@ -245,7 +245,7 @@ describe('@threadline/chatkit in Chromium', () => {
       const el = 'document.querySelector("openai-chatkit")';
       await page.evaluate(`${el}.setComposerValue({ text: 'drafted', selectedToolId: 'search' })`);
       await expect.poll(() => chat(page).locator('textarea').inputValue()).toBe('drafted');
-      expect(await chat(page).locator('select[aria-label="Tool"]').inputValue()).toBe('search');
+      expect(await chat(page).locator('select[aria-label="Tools"]').inputValue()).toBe('search');
       await page.evaluate(`${el}.focusComposer()`);
       expect(await page.evaluate(`${el}.shadowRoot.activeElement?.tagName`)).toBe('TEXTAREA');
       await page.evaluate(`${el}.showHistory()`);

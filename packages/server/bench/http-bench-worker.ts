@@ -1,10 +1,13 @@
 /**
  * Runs one SSE server in a worker thread, so the load-generating client and the server each get a
- * core. `workerData.kind`: 'raw' (a plain node:http SSE writer) or 'threadline' (Hono +
- * createChatKitHandler + ChatKitServer). Messages: 'heap' → current heap bytes after GC;
- * 'gate' / 'release' → hold or release every stream before its first delta.
+ * core. `workerData.kind`: 'raw' (a plain node:http SSE writer), 'threadline' (Hono +
+ * createChatKitHandler + ChatKitServer) or 'node' (node:http + createNodeHandler + ChatKitServer).
+ * Messages: 'heap' → heap bytes after GC; 'cpu' → this thread's busy milliseconds so far;
+ * 'gate' / 'release' → hold or release every stream before its first delta; 'pace:<ms>' → time
+ * between deltas.
  */
 import { createServer, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -13,9 +16,10 @@ import { encodeEvent } from '../src/server/serialize.js';
 import type { ThreadStreamEvent } from '../src/protocol/index.js';
 import { assistantTurn, DeltaServer } from './scripted-deltas.js';
 
-const { kind, deltas } = workerData as { kind: 'raw' | 'threadline'; deltas: number };
+const { kind, deltas } = workerData as { kind: 'raw' | 'threadline' | 'node'; deltas: number };
 let release: (() => void) | undefined;
 let gate: Promise<void> | undefined;
+let paceMs = 0;
 const chatkit = new DeltaServer(deltas);
 
 const write = (res: ServerResponse, chunk: Uint8Array) =>
@@ -24,22 +28,32 @@ const write = (res: ServerResponse, chunk: Uint8Array) =>
 async function rawStream(res: ServerResponse) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   if (gate) await gate;
-  for (const event of assistantTurn('thr_raw', deltas))
+  for (const event of assistantTurn('thr_raw', deltas)) {
     await write(res, encodeEvent(event as ThreadStreamEvent));
+    if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
+  }
   res.end();
 }
 
-function listen(): Promise<number> {
-  if (kind === 'raw') {
-    const server = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => void rawStream(res));
-    });
-    return new Promise((resolve) =>
+async function listen(): Promise<number> {
+  const onPort = (server: ReturnType<typeof createServer>) =>
+    new Promise<number>((resolve) =>
       server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+    );
+  if (kind === 'raw') {
+    return onPort(
+      createServer((req, res) => {
+        req.resume();
+        req.on('end', () => void rawStream(res));
+      }),
     );
   }
   const handler = createChatKitHandler(chatkit, { getContext: () => ({ userId: 'bench' }) });
+  if (kind === 'node') {
+    const { createNodeHandler } = await import('../src/node/index.js');
+    const onNode = createNodeHandler(handler, { getContext: () => ({ userId: 'bench' }) });
+    return onPort(createServer((req, res) => void onNode(req, res)));
+  }
   const app = new Hono();
   app.post('/chatkit', (c) => handler(c.req.raw));
   return new Promise((resolve) =>
@@ -60,6 +74,12 @@ parentPort!.on('message', (message: string) => {
   } else if (message === 'heap') {
     (globalThis as { gc?: () => void }).gc?.();
     parentPort!.postMessage(process.memoryUsage().heapUsed);
+  } else if (message === 'cpu') {
+    parentPort!.postMessage(performance.eventLoopUtilization().active);
+  } else if (message.startsWith('pace:')) {
+    paceMs = Number(message.slice(5));
+    chatkit.paceMs = paceMs;
+    parentPort!.postMessage('paced');
   }
 });
 

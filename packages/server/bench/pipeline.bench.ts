@@ -6,7 +6,7 @@ import { assistantTurn, BENCH_CONTEXT, createBody, DeltaServer } from './scripte
 
 const DELTAS = 10_000;
 /** The chunk size both sides write: the handler's largest group. */
-const CHUNK_CHARS = 64 * 1024;
+const CHUNK_CHARS = 16 * 1024;
 
 /**
  * (a) The in-process pipeline: `process()` of a create whose `respond` streams one assistant
@@ -54,7 +54,7 @@ export async function runPipelineBench(): Promise<void> {
     `pipeline: one assistant message of ${fmt(DELTAS)} deltas (median of 15 alternating rounds)`,
     [
       {
-        case: 'floor: stringify + framing, encoded once per 64 KiB chunk',
+        case: 'floor: stringify + framing, encoded once per 16 KiB chunk',
         ms: fmt(floorMs, 2),
         'events/s': fmt((events.length / floorMs) * 1000),
       },

@@ -66,6 +66,8 @@ export function* assistantTurn(
  */
 export class DeltaServer extends ChatKitServer<BenchContext> {
   gate: Promise<void> | undefined;
+  /** Milliseconds between deltas (a model's pace); 0 streams them back to back. */
+  paceMs = 0;
   private readonly deltaEvents: ThreadStreamEventInput[];
   constructor(readonly deltas: number) {
     super({ store: new MemoryStore<BenchContext>() });
@@ -85,7 +87,11 @@ export class DeltaServer extends ChatKitServer<BenchContext> {
     // added, content_part.added, the deltas, content_part.done, done
     yield turn[0]!;
     yield turn[1]!;
-    for (const event of this.deltaEvents) yield event;
+    const { paceMs } = this;
+    for (const event of this.deltaEvents) {
+      yield event;
+      if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
+    }
     const text = 'token '.repeat(this.deltas);
     yield {
       type: 'thread.item.updated',

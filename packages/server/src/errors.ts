@@ -50,6 +50,21 @@ export class ConflictError extends ThreadlineError {
   readonly code = 'conflict';
 }
 
+/**
+ * The store is down, stalled or out of connections (a connect, statement or pool-acquire timeout).
+ * Maps to 503 with `Retry-After`: the request may be retried as is.
+ */
+export class StoreUnavailableError extends ThreadlineError {
+  readonly code = 'store_unavailable';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** The integration did not implement a hook the client called (e.g. `transcribe`). Maps to 501. */
 export class NotImplementedError extends ThreadlineError {
   readonly code = 'not_implemented';

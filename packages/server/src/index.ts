@@ -38,6 +38,7 @@ export {
   BaseStreamError,
   ConfigurationError,
   ConflictError,
+  StoreUnavailableError,
   CustomStreamError,
   InvalidRequestError,
   NotFoundError,

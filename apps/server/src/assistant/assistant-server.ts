@@ -27,6 +27,7 @@ export interface AssistantServerOptions {
   agents: AgentRegistry;
   responder: Responder;
   checkpoints?: ChatKitServerOptions<AppContext>['checkpoints'];
+  keepAliveMs?: number | undefined;
 }
 
 /**
@@ -44,6 +45,7 @@ export class AssistantServer extends ChatKitServer<AppContext> {
       attachmentStore: options.attachmentStore,
       logger: options.logger,
       checkpoints: options.checkpoints,
+      keepAliveMs: options.keepAliveMs,
     });
     this.agents = options.agents;
     this.responder = options.responder;

@@ -15,12 +15,12 @@ export interface AttachmentInputSettings {
   pdf: 'file' | 'text';
 }
 
-/** The PDF mode `auto` resolves to: file input except on OpenAI-compatible Chat Completions servers. */
+/** The PDF mode `auto` resolves to: file input, except on (possibly) Chat-only compatible servers. */
 export function attachmentInputSettings(model: AppConfig['model']): AttachmentInputSettings {
   const pdf =
     model.pdfInput !== 'auto'
       ? model.pdfInput
-      : model.provider === 'openai-chat' && model.baseURL !== undefined
+      : model.baseURL !== undefined && (model.provider === 'openai-chat' || model.fallbackToChat)
         ? 'text'
         : 'file';
   return { images: model.imageInput, pdf };

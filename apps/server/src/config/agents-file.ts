@@ -95,6 +95,27 @@ export const McpServerSchema = z.discriminatedUnion(
   },
 );
 
+/** Collection names (as `threadline kb add --collection` creates them). */
+const CollectionNameSchema = z
+  .string()
+  .regex(/^[\w][\w .:@-]{0,99}$/u, 'expected a collection name');
+
+/**
+ * The knowledge base an agent searches with `search_knowledge`: `true` for every collection the
+ * user may read, a list of collection names, or the names with search options.
+ */
+export const AgentKnowledgeSchema = z.union([
+  z.literal(true).transform(() => ({ collections: undefined, limit: 5 })),
+  z
+    .array(CollectionNameSchema)
+    .min(1)
+    .transform((collections) => ({ collections, limit: 5 })),
+  z.strictObject({
+    collections: z.array(CollectionNameSchema).min(1).optional(),
+    limit: z.number().int().min(1).max(20).default(5),
+  }),
+]);
+
 export const AgentSchema = z.strictObject({
   id: AgentIdSchema,
   name: z.string().min(1),
@@ -119,6 +140,8 @@ export const AgentSchema = z.strictObject({
   mcpTimeoutMs: McpTimeoutSchema.optional(),
   /** The human-in-the-loop form tool (`ask_user_form`). */
   forms: z.boolean().default(false),
+  /** Ingested documents the agent searches (`search_knowledge`), citing them in its answers. */
+  knowledge: AgentKnowledgeSchema.optional(),
 });
 
 export const AgentsFileSchema = z.strictObject({

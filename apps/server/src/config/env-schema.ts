@@ -192,10 +192,20 @@ export const ENV_SETTINGS = {
   // Model
   OPENAI_API_KEY: setting(str(), true),
   OPENAI_BASE_URL: setting(url(/^https?:$/, 'an http(s) URL such as https://api.openai.com/v1')),
+  ANTHROPIC_API_KEY: setting(str(), true),
+  ANTHROPIC_BASE_URL: setting(url(/^https?:$/, 'an http(s) URL such as https://api.anthropic.com')),
   THREADLINE_MODEL: setting(str()),
   THREADLINE_TITLE_MODEL: setting(str()),
+  // Unset: Responses, or with OPENAI_BASE_URL, Responses falling back to Chat Completions on 404.
   THREADLINE_MODEL_PROVIDER: setting(
-    oneOf(['openai-responses', 'openai-chat'], 'openai-responses'),
+    z.preprocess(
+      unsetIfEmpty,
+      z
+        .enum(['openai-responses', 'openai-chat', 'anthropic'], {
+          error: 'expected one of: openai-responses, openai-chat, anthropic',
+        })
+        .optional(),
+    ),
   ),
   THREADLINE_MODEL_IMAGE_INPUT: setting(oneOf(['inline', 'url'], 'inline')),
   THREADLINE_MODEL_PDF_INPUT: setting(oneOf(['auto', 'file', 'text'], 'auto')),
@@ -203,6 +213,7 @@ export const ENV_SETTINGS = {
   THREADLINE_DEMO_DELAY_MS: setting(int(0, 60_000, 20)),
   THREADLINE_CHECKPOINT_MS: setting(int(0, 600_000, 1_000)),
   THREADLINE_CHECKPOINT_DELTAS: setting(int(1, 1_000_000, 256)),
+  THREADLINE_SSE_KEEPALIVE_MS: setting(int(0, 600_000, 15_000)),
   // Auth
   THREADLINE_AUTH: setting(authList),
   JWT_SECRET: setting(secret(32), true),

@@ -27,9 +27,9 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * `GET /chatkit/chatkit.js`, `GET /chatkit/chunks/*` and `GET /chatkit/assets/*` (the KaTeX fonts of
- * the math chunk): the built client. Chunk and asset names carry a content hash, so they are cached
- * for a year; the entry is revalidated.
+ * `GET /chatkit/chatkit.js`, `/chatkit/chunks/*` and `/chatkit/assets/*` (KaTeX fonts): the built
+ * client. Chunk and asset names carry a content hash, so they are cached for a year; the entry is
+ * revalidated.
  */
 export function clientBundleRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -6,6 +6,11 @@ export type ReadinessCheck = () => Promise<boolean>;
 
 export interface HealthOptions {
   checks: Record<string, ReadinessCheck>;
+  /**
+   * Dependencies the app works without (e.g. Redis for rate limits, which fail open): when only
+   * these fail, `/readyz` stays 200 with status `degraded`, so the instance keeps its traffic.
+   */
+  optionalChecks?: Record<string, ReadinessCheck> | undefined;
   /** True once shutdown began: `/readyz` says 503 so load balancers stop sending traffic. */
   isDraining: () => boolean;
   checkTimeoutMs?: number;
@@ -23,13 +28,16 @@ export function healthRoutes(options: HealthOptions): Hono<AppEnv> {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     if (options.isDraining()) return c.json({ status: 'draining' }, 503);
-    const names = Object.keys(options.checks);
+    const all = { ...options.checks, ...options.optionalChecks };
+    const names = Object.keys(all);
     const results = await Promise.all(
-      names.map((name) => withTimeout(options.checks[name]!, options.checkTimeoutMs ?? 3_000)),
+      names.map((name) => withTimeout(all[name]!, options.checkTimeoutMs ?? 3_000)),
     );
     const checks = Object.fromEntries(names.map((name, i) => [name, results[i] ? 'ok' : 'failed']));
-    const ready = results.every(Boolean);
-    return c.json({ status: ready ? 'ready' : 'unavailable', checks }, ready ? 200 : 503);
+    const failed = names.filter((_, i) => !results[i]);
+    const ready = failed.every((name) => !(name in options.checks));
+    const status = !ready ? 'unavailable' : failed.length > 0 ? 'degraded' : 'ready';
+    return c.json({ status, checks }, ready ? 200 : 503);
   });
   return app;
 }

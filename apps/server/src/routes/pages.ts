@@ -6,6 +6,7 @@ import { chatPage } from '../pages/chat-page.js';
 import { clientConfig } from '../pages/client-config.js';
 import { contentSecurityPolicy } from '../pages/content-security-policy.js';
 import { embedScript } from '../pages/embed-script.js';
+import { FAVICON_SVG } from '../pages/favicon.js';
 
 const PAGE_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -28,6 +29,17 @@ export function pageRoutes(config: AppConfig, agents: AgentRegistry): Hono<AppEn
       'content-security-policy': contentSecurityPolicy(settings),
     });
   });
+
+  // Browsers ask for /favicon.ico on their own: answer with the icon, not a 404 in every log.
+  for (const path of ['/favicon.ico', '/favicon.svg']) {
+    app.get(path, (c) =>
+      c.body(FAVICON_SVG, 200, {
+        ...PAGE_HEADERS,
+        'content-type': 'image/svg+xml',
+        'cache-control': 'public, max-age=86400',
+      }),
+    );
+  }
 
   app.get('/embed.js', (c) => {
     const agent = agentFrom(c.req.query('agent') ?? c.req.query('agent_id'));

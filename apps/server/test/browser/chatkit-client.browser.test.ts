@@ -13,7 +13,10 @@ describe('the built-in ChatKit client in Chromium (demo model)', () => {
   beforeAll(async () => {
     await ensureBuilt();
     // Slow enough words that a test can stop the answer midway.
-    server = await startChildServer({ THREADLINE_DEMO_DELAY_MS: '80' }, ['--demo']);
+    server = await startChildServer(
+      { THREADLINE_DEMO_DELAY_MS: '80', CHATKIT_UPLOAD_MAX_BYTES: '1000' },
+      ['--demo'],
+    );
     browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
@@ -213,4 +216,35 @@ describe('the built-in ChatKit client in Chromium (demo model)', () => {
       await page.close();
     }
   }, 90_000);
+
+  it('uploads an attachment directly, refuses a file over the size limit, and sends the message', async () => {
+    const { page } = await openPage();
+    const seen = recordRequests(page);
+    try {
+      await chat(page).locator('button[aria-label="New chat"]').first().click();
+      await chat(page)
+        .locator('input[type="file"]')
+        .setInputFiles([
+          { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello notes') },
+          { name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(5000, 'x') },
+        ]);
+      const chip = chat(page).locator('.composer .chip[data-status="done"]');
+      await chip.waitFor({ timeout: 10_000 });
+      expect(await chip.innerText()).toContain('notes.txt');
+      const errors = chat(page).locator('.composer-errors');
+      expect(await errors.innerText()).toContain('big.txt');
+      await send(page, 'See the file');
+      const user = chat(page).locator('[data-item-type="user_message"]').last();
+      await expect
+        .poll(() => user.innerText().catch(() => ''), { timeout: 15_000 })
+        .toContain('notes.txt');
+      const upload = seen.find((r) => r.url.includes('/chatkit/upload'));
+      expect(upload?.method).toBe('POST');
+      const create = chatkitRequests(seen).find((r) => r.type === 'threads.create');
+      expect((create?.params.input as { attachments: string[] }).attachments).toHaveLength(1);
+      expect(seen.filter((r) => new URL(r.url).origin !== server.url)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 });

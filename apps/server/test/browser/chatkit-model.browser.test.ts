@@ -78,7 +78,7 @@ describe('the built-in client with a real model path (fake OpenAI server)', () =
       await models.waitFor({ timeout: 15_000 });
       expect(await models.inputValue()).toBe('fake-default');
       await models.selectOption('fake-big');
-      await chat.locator('select[aria-label="Tool"]').selectOption('math');
+      await chat.locator('select[aria-label="Tools"]').selectOption('math');
       await chat.locator('textarea').fill('What is 17 times 23 plus 4?');
       await chat.locator('button[aria-label="Send message"]').click();
       const answer = chat.locator('[data-item-type="assistant_message"]').last();
@@ -97,7 +97,7 @@ describe('the built-in client with a real model path (fake OpenAI server)', () =
       expect(first?.body.model).toBe('fake-big');
       expect(JSON.stringify(first?.body)).toContain('Always compute with calculate.');
       // A non-persistent tool is cleared after the turn; the model choice stays.
-      expect(await chat.locator('select[aria-label="Tool"]').inputValue()).toBe('');
+      expect(await chat.locator('select[aria-label="Tools"]').inputValue()).toBe('');
       expect(await models.inputValue()).toBe('fake-big');
       const outside = seen.filter((r) => new URL(r.url).origin !== server.url);
       expect(outside).toEqual([]);

@@ -67,6 +67,20 @@ describe('threadline CLI', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('Configuration is valid.');
     expect(ok.stdout).not.toContain('s'.repeat(40));
+    expect(ok.stdout).not.toContain('THREADLINE_AUTH is not set');
+    // Valid but unusable or ambiguous settings are named.
+    const warned = await runToExit(CLI_JS, ['check-config'], {
+      THREADLINE_DATA_DIR: dataDir,
+      OPENAI_API_KEY: 'sk-x',
+      OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+    });
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toContain(
+      'Warning: THREADLINE_AUTH is not set: every /chatkit request is refused with 401, so no one can use this server. For a local try-out set THREADLINE_AUTH=anonymous',
+    );
+    expect(warned.stdout).toContain(
+      'Warning: OPENAI_BASE_URL is set without THREADLINE_MODEL_PROVIDER',
+    );
     const bad = await runToExit(CLI_JS, ['check-config'], {
       THREADLINE_DATA_DIR: dataDir,
       LOG_LEVEL: 'chatty',
@@ -86,7 +100,15 @@ describe('threadline CLI', () => {
       SESSION_SECRET: 'k'.repeat(40),
     });
     expect(minted.code).toBe(0);
-    expect(minted.stdout).toMatch(/^tl1\.[\w-]+\.[\w-]+\n/);
+    // Only the token on stdout (`TOK=$(threadline mint-session …)`), the how-to on stderr.
+    expect(minted.stdout).toMatch(/^tl1\.[\w-]+\.[\w-]+\n$/);
+    expect(minted.stderr).toContain('Set-Cookie: threadline_session=');
+    for (const flag of ['--help', '-h', 'help']) {
+      const help = await runToExit(CLI_JS, [flag], { THREADLINE_DATA_DIR: dataDir });
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('Usage: threadline <command> [options]');
+      expect(help.stdout).toContain('check-config');
+    }
     const unknown = await runToExit(CLI_JS, ['frobnicate'], { THREADLINE_DATA_DIR: dataDir });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');

@@ -45,8 +45,9 @@ const TAG = {
   interactive: false,
 };
 
-// PDFs go as file input on Responses, as extracted text on an OpenAI-compatible Chat server.
-describe.each(['openai-responses', 'openai-chat'] as const)(
+// PDFs go as file input on Responses and Anthropic, as extracted text on an OpenAI-compatible
+// Chat server.
+describe.each(['openai-responses', 'openai-chat', 'anthropic'] as const)(
   'attachments and @-mentions reach a real model (%s)',
   (provider) => {
     let fake: FakeModelServer;
@@ -58,8 +59,9 @@ describe.each(['openai-responses', 'openai-chat'] as const)(
       server = await startChildServer({
         THREADLINE_AUTH: 'jwt',
         JWT_SECRET,
-        OPENAI_API_KEY: 'sk-fake',
-        OPENAI_BASE_URL: fake.baseURL,
+        ...(provider === 'anthropic'
+          ? { ANTHROPIC_API_KEY: 'sk-ant-fake', ANTHROPIC_BASE_URL: fake.url }
+          : { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: fake.baseURL }),
         THREADLINE_MODEL_PROVIDER: provider,
         OPENAI_AGENTS_DISABLE_TRACING: '1',
       });
@@ -133,6 +135,17 @@ describe.each(['openai-responses', 'openai-chat'] as const)(
           file_data: PDF_DATA_URL,
           filename: 'report.pdf',
         });
+      } else if (provider === 'anthropic') {
+        expect(fake.requests.at(-1)!.path).toBe('/v1/messages');
+        expect(parts).toContainEqual({
+          type: 'image',
+          source: { type: 'base64', media_type: 'image/png', data: SAMPLE_PNG.toString('base64') },
+        });
+        expect(parts).toContainEqual({
+          type: 'document',
+          source: { type: 'base64', media_type: 'application/pdf', data: PDF.toString('base64') },
+          title: 'report.pdf',
+        });
       } else {
         expect(parts).toContainEqual({
           type: 'image_url',
@@ -156,7 +169,7 @@ describe.each(['openai-responses', 'openai-chat'] as const)(
         expect(fake.requests.length).toBe(before + 1);
         // The history still carries the earlier attachments, and the new message.
         const history = JSON.stringify(userParts(fake.requests.at(-1)!));
-        expect(history).toContain(PNG_DATA_URL);
+        expect(history).toContain(SAMPLE_PNG.toString('base64'));
         expect(history).toContain(NOTES);
         expect(history).toContain(text);
       }

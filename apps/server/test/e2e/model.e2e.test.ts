@@ -26,6 +26,7 @@ function lastUserText(request: FakeRequest): string {
 
 const hasToolResult = (request: FakeRequest): boolean =>
   JSON.stringify(request.body).includes('function_call_output') ||
+  JSON.stringify(request.body).includes('"tool_result"') ||
   ((request.body.messages ?? []) as { role?: string }[]).some((m) => m.role === 'tool');
 
 function script(request: FakeRequest): FakeTurn {
@@ -66,8 +67,8 @@ const AGENTS = {
   ],
 };
 
-describe.each(['openai-responses', 'openai-chat'] as const)(
-  'a real model through the Agents SDK (%s, fake model server)',
+describe.each(['openai-responses', 'openai-chat', 'anthropic'] as const)(
+  'a real model (%s, fake model server)',
   (provider) => {
     let fake: FakeModelServer;
     let server: ChildServer;
@@ -88,8 +89,9 @@ describe.each(['openai-responses', 'openai-chat'] as const)(
       server = await startChildServer({
         THREADLINE_AUTH: 'jwt',
         JWT_SECRET,
-        OPENAI_API_KEY: 'sk-fake',
-        OPENAI_BASE_URL: fake.baseURL,
+        ...(provider === 'anthropic'
+          ? { ANTHROPIC_API_KEY: 'sk-ant-fake', ANTHROPIC_BASE_URL: fake.url }
+          : { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: fake.baseURL }),
         THREADLINE_MODEL_PROVIDER: provider,
         THREADLINE_CONFIG: file,
         CHATKIT_UPLOAD_STRATEGY: 'disabled',
@@ -105,13 +107,14 @@ describe.each(['openai-responses', 'openai-chat'] as const)(
       const events = await create('Hi there');
       expect(streamedText(events)).toBe('Hello from the fake model.');
       const banner = server.logs.find((l) => String(l.msg).startsWith('Threadline listening on'))!;
-      expect(String(banner.model)).toContain(
-        provider === 'openai-chat' ? 'Chat Completions' : 'Responses',
-      );
+      const api = {
+        'openai-responses': ['Responses', '/v1/responses'],
+        'openai-chat': ['Chat Completions', '/v1/chat/completions'],
+        anthropic: ['Anthropic Messages', '/v1/messages'],
+      }[provider];
+      expect(String(banner.model)).toContain(api[0]);
       const request = fake.requests.at(-1)!;
-      expect(request.path).toBe(
-        provider === 'openai-chat' ? '/v1/chat/completions' : '/v1/responses',
-      );
+      expect(request.path).toBe(api[1]);
       expect(request.body.model).toBe('fake-default');
       expect(JSON.stringify(request.body)).toContain('Be a test assistant.');
       const thread = (await (

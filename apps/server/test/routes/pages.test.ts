@@ -74,6 +74,15 @@ describe('pages', () => {
     expect((await t.request('/?agent=ghost')).status).toBe(404);
   });
 
+  it('serves a site icon at /favicon.ico instead of a 404', async () => {
+    for (const path of ['/favicon.ico', '/favicon.svg']) {
+      const res = await t.request(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await res.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    }
+  });
+
   it('inlines a safe, public config into /embed.js', async () => {
     const res = await t.request('/embed.js?agent=helper');
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');

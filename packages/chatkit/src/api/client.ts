@@ -1,5 +1,5 @@
 import { isHostedApi, type ChatKitOptions } from '../options.js';
-import { readSse } from './sse.js';
+import { readSseBatches } from './sse.js';
 
 /** OpenAI's ChatKit endpoint, used only in hosted mode when the options name no other URL. */
 const HOSTED_URL = 'https://api.openai.com/v1/chatkit';
@@ -76,11 +76,11 @@ export class ApiClient {
     return (text ? JSON.parse(text) : {}) as T;
   }
 
-  /** A streaming request: yields each SSE event as it arrives. */
-  async *stream(body: ChatKitRequest, signal?: AbortSignal): AsyncGenerator<unknown> {
+  /** A streaming request: yields the SSE events of each network chunk as they arrive. */
+  async *stream(body: ChatKitRequest, signal?: AbortSignal): AsyncGenerator<unknown[]> {
     const response = await this.post(body, signal);
     if (!response.body) throw new ApiError('The response has no body', response.status);
-    yield* readSse(response.body, signal);
+    yield* readSseBatches(response.body, signal);
   }
 }
 

@@ -38,27 +38,39 @@ export class SseParser {
   }
 }
 
-/** Reads an SSE response body and yields each event's parsed JSON. */
-export async function* readSse(
+/**
+ * Reads an SSE response body and yields the parsed events of each network chunk as one batch, so
+ * a burst of thousands of small events costs one await, not thousands.
+ */
+export async function* readSseBatches(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
-): AsyncGenerator<unknown> {
+): AsyncGenerator<unknown[]> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = new SseParser();
   const onAbort = () => void reader.cancel().catch(() => undefined);
   signal?.addEventListener('abort', onAbort, { once: true });
+  const parse = (frames: string[]) => frames.map((data) => JSON.parse(data) as unknown);
   try {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      for (const data of parser.push(decoder.decode(value, { stream: true })))
-        yield JSON.parse(data);
+      const frames = parser.push(decoder.decode(value, { stream: true }));
+      if (frames.length > 0) yield parse(frames);
     }
-    for (const data of parser.push(decoder.decode())) yield JSON.parse(data);
-    for (const data of parser.end()) yield JSON.parse(data);
+    const rest = [...parser.push(decoder.decode()), ...parser.end()];
+    if (rest.length > 0) yield parse(rest);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     reader.releaseLock();
   }
+}
+
+/** Reads an SSE response body and yields each event's parsed JSON. */
+export async function* readSse(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncGenerator<unknown> {
+  for await (const batch of readSseBatches(body, signal)) yield* batch;
 }

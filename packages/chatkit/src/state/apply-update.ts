@@ -1,4 +1,5 @@
 import type { ThreadItemUpdate } from '@threadline/server/protocol';
+import { applyWidgetUpdate } from '../widgets/index.js';
 import type { Item } from './types.js';
 
 /**
@@ -43,59 +44,14 @@ export function applyUpdate(item: Item, update: ThreadItemUpdate): Item {
       return { ...item, workflow: { ...item.workflow, tasks } };
     }
     case 'widget.root.updated':
-      if (item.type !== 'widget') return item;
-      return { ...item, widget: update.widget } as Item;
     case 'widget.component.updated':
-      if (item.type !== 'widget' || !('widget' in item)) return item;
-      return {
-        ...item,
-        widget: replaceComponent(item.widget, update.component_id, () => update.component),
-      };
     case 'widget.streaming_text.value_delta':
       if (item.type !== 'widget' || !('widget' in item)) return item;
-      return {
-        ...item,
-        widget: replaceComponent(item.widget, update.component_id, (c) => ({
-          ...c,
-          value: (typeof c.value === 'string' ? c.value : '') + update.delta,
-          streaming: !update.done,
-        })),
-      };
+      return { ...item, widget: applyWidgetUpdate(item.widget, update) };
     case 'generated_image.updated':
       if (item.type !== 'generated_image') return item;
       return { ...item, image: update.image, progress: update.progress } as unknown as Item;
     default:
       return item;
   }
-}
-
-type Node = Record<string, unknown>;
-
-/** Returns a copy of `root` with the component whose `id` matches replaced (path-copying). */
-function replaceComponent<T>(root: T, id: string, replace: (node: Node) => unknown): T {
-  const visit = (node: unknown): unknown => {
-    if (Array.isArray(node)) {
-      let changed = false;
-      const out = node.map((child) => {
-        const next = visit(child);
-        if (next !== child) changed = true;
-        return next;
-      });
-      return changed ? out : node;
-    }
-    if (!node || typeof node !== 'object') return node;
-    const obj = node as Node;
-    if (obj.id === id) return replace(obj);
-    let copy: Node | null = null;
-    for (const key of ['children', 'child']) {
-      if (!(key in obj)) continue;
-      const next = visit(obj[key]);
-      if (next !== obj[key]) {
-        copy ??= { ...obj };
-        copy[key] = next;
-      }
-    }
-    return copy ?? node;
-  };
-  return visit(root) as T;
 }

@@ -32,6 +32,7 @@ export interface PendingAttachment {
   progress: number;
   status: 'uploading' | 'done' | 'error';
   attachment?: Attachment;
+  /** English reason, translated where it is shown. */
   error?: string;
 }
 
@@ -41,7 +42,8 @@ export interface ComposerState {
   attachments: PendingAttachment[];
   toolId: string | null;
   modelId: string | null;
-  errors: string[];
+  /** English messages with their placeholders, translated where they are shown. */
+  errors: { text: string; vars?: Record<string, string | number>; file?: string }[];
   dictating: boolean;
 }
 

@@ -1,17 +1,17 @@
 // The theme option (`ChatKitOptions['theme']`) as CSS custom properties on `:host`, so every view
 // styles itself from `var(--tl-…)` and a new theme is one stylesheet swap.
-// Typed by our options (wider than the official types, which they accept: src/options.ts).
-import type { ChatKitOptions, ThemeObject as ThemeOption } from '../options.js';
-
-type ColorScheme = 'light' | 'dark';
+import type { ColorScheme } from '@openai/chatkit';
 import { safeFontFamily } from './css-safety.js';
 import { fontFaceRules } from './fonts.js';
 import { buildPalette } from './palette.js';
+import type { ThemeInput, ThemeObjectInput } from './theme-input.js';
 
 export { fontFaceRules, installFontFaces } from './fonts.js';
 export { buildPalette, type Palette } from './palette.js';
+export type { ThemeColorInput, ThemeInput, ThemeObjectInput } from './theme-input.js';
 
-type Theme = ChatKitOptions['theme'];
+/** `ChatKitOptions['theme']` (official type), or a looser host type of the same shape. */
+type Theme = ThemeInput;
 
 const SYSTEM_FONT =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
@@ -35,7 +35,7 @@ const DENSITIES = {
 
 const BASE_SIZES = new Set([14, 15, 16, 17, 18]);
 
-function themeObject(theme: Theme | undefined): ThemeOption {
+function themeObject(theme: Theme | undefined): ThemeObjectInput {
   if (theme === 'light' || theme === 'dark') return { colorScheme: theme };
   return theme && typeof theme === 'object' ? theme : {};
 }

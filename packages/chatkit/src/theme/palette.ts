@@ -1,11 +1,9 @@
 // The colour set of a theme: a gray ramp (hue, tint, shade) or the host's own surface colours,
 // an accent at one of four intensity levels, and status colours, per colour scheme.
-import type { ThemeObject } from '../options.js';
-
-type ColorOption = NonNullable<ThemeObject['color']>;
-type ColorScheme = 'light' | 'dark';
+import type { ColorScheme } from '@openai/chatkit';
 import { hslToRgb, mix, parseColor, readableOn, toHex, type Rgb } from './color.js';
 import { safeCssValue } from './css-safety.js';
+import type { ThemeColorInput } from './theme-input.js';
 
 export interface Palette {
   accent: string;
@@ -49,10 +47,12 @@ const STATUS = {
 /** Used when the host gives no accent: a blue that keeps 4.5:1 against its contrast colour. */
 const DEFAULT_ACCENT = { light: '#1d4ed8', dark: '#60a5fa' } as const;
 
-function grayRamp(scheme: ColorScheme, grayscale: ColorOption['grayscale']) {
-  const hue = Number.isFinite(grayscale?.hue) ? grayscale!.hue : 220;
-  const tint = Math.min(9, Math.max(0, grayscale?.tint ?? 0));
-  const shade = Math.min(4, Math.max(-4, grayscale?.shade ?? 0));
+function grayRamp(scheme: ColorScheme, grayscale: ThemeColorInput['grayscale']) {
+  const finite = (value: number | undefined, fallback: number) =>
+    typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+  const hue = finite(grayscale?.hue, 220);
+  const tint = Math.min(9, Math.max(0, finite(grayscale?.tint, 0)));
+  const shade = Math.min(4, Math.max(-4, finite(grayscale?.shade, 0)));
   const levels = GRAY_LIGHTNESS[scheme];
   // Tint saturates the grays towards the hue (surfaces more than text); a positive shade darkens
   // the surfaces, a negative one lightens them.
@@ -81,7 +81,7 @@ function accentAtLevel(primary: Color, level: number, bg: Color, text: Color): C
   }
 }
 
-export function buildPalette(scheme: ColorScheme, color: ColorOption | undefined): Palette {
+export function buildPalette(scheme: ColorScheme, color: ThemeColorInput | undefined): Palette {
   const gray = grayRamp(scheme, color?.grayscale);
   const background = safeCssValue(color?.surface?.background);
   const foreground = safeCssValue(color?.surface?.foreground);

@@ -19,7 +19,7 @@ export interface AppProps {
 export function App(props: AppProps) {
   const { controller, translator } = props;
   const state = useControllerState(controller);
-  const t = translator.t;
+  const t = (text: string, vars?: Record<string, string | number>) => translator.t(text, vars);
   const announce = useLiveAnnouncement(controller, state.streaming);
   const historyOpen = state.history.open;
   const wasOpen = useRef(historyOpen);

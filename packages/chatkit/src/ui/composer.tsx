@@ -44,12 +44,12 @@ export function Composer(props: {
   if (status?.type === 'closed')
     return (
       <div class="closed" role="status">
-        {status.reason ?? t('This conversation is closed.')}
+        {status.reason ?? t('This conversation is closed')}
       </div>
     );
 
   const placeholder = locked
-    ? (status.reason ?? t('This conversation is locked.'))
+    ? (status.reason ?? t('This conversation is locked'))
     : (tool?.placeholderOverride ?? opts?.placeholder ?? t('Message the AI'));
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -66,7 +66,6 @@ export function Composer(props: {
       <form
         class="composer"
         data-drag={dragging}
-        aria-label={t('Message composer')}
         onSubmit={(e) => {
           e.preventDefault();
           if (canSend) void controller.submitComposer();
@@ -86,7 +85,7 @@ export function Composer(props: {
       >
         {c.reply ? <div class="quote">{c.reply}</div> : null}
         {c.attachments.length > 0 ? (
-          <div class="chips" aria-label={t('Attachments')} role="list">
+          <div class="chips" aria-label={t('Attachment')} role="list">
             {c.attachments.map((a) => (
               <span class="chip" role="listitem" data-status={a.status} key={a.localId}>
                 {a.previewUrl ? (
@@ -99,17 +98,20 @@ export function Composer(props: {
                   <progress
                     max={1}
                     value={a.progress}
-                    aria-label={t('Uploading {name}', { name: a.name })}
+                    aria-label={t('Uploading {name}, {percent}%', {
+                      name: a.name,
+                      percent: Math.round(a.progress * 100),
+                    })}
                     style={{ width: '40px' }}
                   />
                 ) : null}
                 {a.status === 'error' ? (
-                  <span role="alert">{a.error ?? t('Upload failed')}</span>
+                  <span role="alert">{a.error ? t(a.error) : t('Upload failed')}</span>
                 ) : null}
                 <button
                   type="button"
                   class="icon-btn"
-                  aria-label={t('Remove {name}', { name: a.name })}
+                  aria-label={`${t('Remove attachment')}: ${a.name}`}
                   onClick={() => void controller.removeAttachment(a.localId)}
                 >
                   <Icon name="close" size={14} />
@@ -119,7 +121,7 @@ export function Composer(props: {
           </div>
         ) : null}
         <label class="sr-only" for="tl-composer-input">
-          {t('Message')}
+          {t('Message input')}
         </label>
         <textarea
           id="tl-composer-input"
@@ -141,7 +143,10 @@ export function Composer(props: {
         {c.errors.length > 0 ? (
           <ul class="composer-errors" role="alert">
             {c.errors.map((err, i) => (
-              <li key={i}>{err}</li>
+              <li key={i}>
+                {err.file ? `${err.file}: ` : ''}
+                {t(err.text, err.vars)}
+              </li>
             ))}
           </ul>
         ) : null}
@@ -151,8 +156,8 @@ export function Composer(props: {
               <button
                 type="button"
                 class="icon-btn"
-                aria-label={t('Add files')}
-                title={t('Add files')}
+                aria-label={t('Attach files')}
+                title={t('Attach files')}
                 disabled={locked}
                 onClick={() => fileInput.current?.click()}
               >
@@ -174,11 +179,11 @@ export function Composer(props: {
           ) : null}
           {tools.length > 0 ? (
             <select
-              aria-label={t('Tool')}
+              aria-label={t('Tools')}
               value={c.toolId ?? ''}
               onChange={(e) => controller.selectTool(e.currentTarget.value || null)}
             >
-              <option value="">{t('No tool')}</option>
+              <option value="">{t('Choose a tool')}</option>
               {tools.map((x) => (
                 <option value={x.id} key={x.id}>
                   {x.shortLabel ?? x.label}
@@ -204,7 +209,7 @@ export function Composer(props: {
             <button
               type="button"
               class="icon-btn"
-              aria-label={c.dictating ? t('Stop dictation') : t('Dictate')}
+              aria-label={c.dictating ? t('Stop dictation') : t('Start dictation')}
               aria-pressed={c.dictating}
               onClick={() => controller.toggleDictation()}
             >

@@ -52,7 +52,7 @@ export function HistoryPanel(props: { state: ViewState }) {
           />
         ))}
         {h.threads.length === 0 && !h.loading ? (
-          <li class="empty">{h.error ? t(h.error) : t('No conversations yet.')}</li>
+          <li class="empty">{h.error ? t(h.error) : t('No conversations yet')}</li>
         ) : null}
         {h.loading ? (
           <li class="empty" role="status">
@@ -146,7 +146,7 @@ function HistoryRow(props: { thread: ThreadSummary; current: boolean }) {
             <button
               type="button"
               class="icon-btn"
-              aria-label={t('Rename {title}', { title })}
+              aria-label={`${t('Rename')}: ${title}`}
               onClick={() => setMode('rename')}
             >
               <Icon name="edit" size={16} />
@@ -156,7 +156,7 @@ function HistoryRow(props: { thread: ThreadSummary; current: boolean }) {
             <button
               type="button"
               class="icon-btn"
-              aria-label={t('Delete {title}', { title })}
+              aria-label={`${t('Delete')}: ${title}`}
               onClick={() => setMode('confirm')}
             >
               <Icon name="trash" size={16} />

@@ -53,7 +53,7 @@ function Unsupported(props: { type: string }) {
   const { t } = useUi();
   return (
     <div class="placeholder-item" role="note" data-item-type={props.type}>
-      {t('This content cannot be shown here.')}
+      {t('This content cannot be displayed')}
     </div>
   );
 }
@@ -63,7 +63,7 @@ function UserMessage(props: { item: UserMessageItem }) {
   const { item } = props;
   return (
     <div class="msg-user" data-item-id={item.id} data-item-type="user_message">
-      <span class="sr-only">{t('You said:')}</span>
+      <span class="sr-only">{t('You')}</span>
       {item.quoted_text ? <div class="quote">{item.quoted_text}</div> : null}
       {item.content.map((c) => c.text).join('')}
       {item.attachments.length > 0 ? (
@@ -93,7 +93,7 @@ function AssistantMessage(props: ItemProps & { item: AssistantMessageItem }) {
       ))}
       {annotations.length > 0 ? <Sources annotations={annotations} /> : null}
       {!streaming && props.turnItemIds ? (
-        <div class="msg-actions" role="group" aria-label={t('Message actions')}>
+        <div class="msg-actions" role="group">
           <button
             type="button"
             class="icon-btn"
@@ -222,10 +222,10 @@ function Workflow(props: { item: WorkflowItem }) {
   const summary = wf.summary
     ? 'title' in wf.summary
       ? wf.summary.title
-      : t('Worked for {seconds}s', { seconds: wf.summary.duration })
+      : t('Thought for {seconds} seconds', { seconds: wf.summary.duration })
     : wf.type === 'reasoning'
-      ? t('Thinking')
-      : t('Working');
+      ? t('Thinking…')
+      : t('Working…');
   return (
     <details
       class="workflow"
@@ -248,6 +248,6 @@ function Workflow(props: { item: WorkflowItem }) {
 function GeneratedImage(props: { item: { image?: { url: string } | null } }) {
   const { t } = useUi();
   const url = props.item.image?.url;
-  if (!url) return <div class="placeholder-item">{t('Generating image…')}</div>;
+  if (!url) return <div class="placeholder-item">{t('Working…')}</div>;
   return <img src={url} alt={t('Generated image')} style={{ maxWidth: '100%', borderRadius: 8 }} />;
 }

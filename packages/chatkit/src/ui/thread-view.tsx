@@ -53,7 +53,7 @@ export function ThreadView(props: { state: ViewState }) {
       role="log"
       aria-live="off"
       aria-busy={state.streaming}
-      aria-label={t('Conversation')}
+      aria-label={t('Messages')}
       tabIndex={0}
     >
       {state.loading ? (

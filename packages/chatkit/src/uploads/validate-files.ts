@@ -20,9 +20,10 @@ export type RefusalCode = 'type' | 'size' | 'empty' | 'count';
 
 export interface RefusedFile {
   file: File;
-  /** English message, translated for display with `t(reason, vars)`. */
+  /** Short English message without placeholders: show it as `t(reason)`. */
   reason: string;
-  vars?: TranslationVars;
+  /** The fuller message with the limit ("… (maximum 5 MB)"): show it as `t(detail.text, detail.vars)`. */
+  detail?: { text: string; vars: TranslationVars };
   code: RefusalCode;
 }
 
@@ -99,8 +100,11 @@ export function validateFiles(files: File[], limits: FileLimits = {}): FileValid
       refused.push({
         file,
         code: 'size',
-        reason: msg('This file is too large (maximum {size})'),
-        vars: { size: formatBytes(limit, limits.locale) },
+        reason: msg('This file is too large'),
+        detail: {
+          text: msg('This file is too large (maximum {size})'),
+          vars: { size: formatBytes(limit, limits.locale) },
+        },
       });
       continue;
     }
@@ -112,8 +116,8 @@ export function validateFiles(files: File[], limits: FileLimits = {}): FileValid
       refused.push({
         file,
         code: 'count',
-        reason: msg('You can attach at most {count} files'),
-        vars: { count: maxCount },
+        reason: msg('Too many files'),
+        detail: { text: msg('You can attach at most {count} files'), vars: { count: maxCount } },
       });
       continue;
     }

@@ -1,7 +1,7 @@
 // The client modules in Chromium against the SDK handler over HTTP: dictation from the fake
 // microphone (playing a generated WAV) through input.transcribe, uploads with XMLHttpRequest
 // progress (both strategies), image previews, and the theme and RTL locale applied to a page.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { toneWav } from './wav.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ENTRY = fileURLToPath(new URL('./fixtures/modules-page.ts', import.meta.url));
+const FONT_FILE = '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf';
 
 declare global {
   interface Window {
@@ -43,6 +44,10 @@ beforeAll(async () => {
     files: {
       '/': { contentType: 'text/html', body: TEST_PAGE },
       '/modules.js': { contentType: 'text/javascript', body: await bundle(ENTRY) },
+      '/fonts/brand.ttf': {
+        contentType: 'font/ttf',
+        body: new Uint8Array(readFileSync(FONT_FILE)),
+      },
     },
   });
   browser = await chromium.launch({
@@ -249,6 +254,44 @@ describe('theme and locale in the page', () => {
         direction: 'rtl',
         text: 'إرسال الرسالة',
         scheme: 'dark',
+      });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('loads the typography.fontSources faces for the shadow tree', async () => {
+    const page = await openPage();
+    try {
+      const result = await page.evaluate(async () => {
+        const theme = {
+          typography: {
+            fontFamily: '"Brand Serif", sans-serif',
+            fontSources: [{ family: 'Brand Serif', src: '/fonts/brand.ttf', weight: 400 }],
+          },
+        };
+        // @font-face only counts at document level: the rules go to <head>, the properties to the shadow root.
+        window.tl.installFontFaces(document, theme.typography.fontSources);
+        const host = document.createElement('div');
+        document.body.append(host);
+        const root = host.attachShadow({ mode: 'open' });
+        const style = document.createElement('style');
+        style.textContent = `${window.tl.themeStyles(theme)} p { font-family: var(--tl-font-family); }`;
+        const text = document.createElement('p');
+        text.textContent = 'Typography';
+        root.append(style, text);
+        const faces = await document.fonts.load('16px "Brand Serif"');
+        window.tl.installFontFaces(document, []);
+        return {
+          loaded: faces.map((face) => [face.family, face.status]),
+          family: getComputedStyle(text).fontFamily,
+          styleLeft: document.head.querySelectorAll('style[data-threadline-chatkit-fonts]').length,
+        };
+      });
+      expect(result).toEqual({
+        loaded: [['Brand Serif', 'loaded']],
+        family: '"Brand Serif", sans-serif',
+        styleLeft: 0,
       });
     } finally {
       await page.close();

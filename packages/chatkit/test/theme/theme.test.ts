@@ -1,7 +1,12 @@
 import type { ChatKitOptions } from '@openai/chatkit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { contrastRatio, parseColor } from '../../src/theme/color.js';
-import { colorSchemeOf, fontFaceRules, themeStyles } from '../../src/theme/index.js';
+import {
+  colorSchemeOf,
+  fontFaceRules,
+  themeStyles,
+  type ThemeInput,
+} from '../../src/theme/index.js';
 
 /** The declarations of the `:host` rule, by property name. */
 function hostProperties(css: string): Map<string, string> {
@@ -211,5 +216,30 @@ describe('fontFaceRules', () => {
   it('skips entries without a family or a source', () => {
     expect(fontFaceRules(undefined)).toBe('');
     expect(fontFaceRules([{ family: '', src: 'a.woff2' }])).toBe('');
+  });
+});
+
+describe('the theme parameter type', () => {
+  it('accepts the official option type and looser host types', () => {
+    expectTypeOf<ChatKitOptions['theme']>().toExtend<ThemeInput | undefined>();
+    // A host's own option type with plain numbers where the official one has unions.
+    type LooseTheme =
+      | 'light'
+      | 'dark'
+      | {
+          typography?: { baseSize?: number };
+          color?: {
+            accent?: { primary: string; level: number };
+            grayscale?: { hue: number; tint: number };
+          };
+        };
+    expectTypeOf<LooseTheme>().toExtend<ThemeInput>();
+    const loose: LooseTheme = {
+      typography: { baseSize: 13 },
+      color: { accent: { primary: '#000', level: 7 } },
+    };
+    const props = hostProperties(themeStyles(loose));
+    expect(props.get('--tl-font-size')).toBe('16px');
+    expect(props.get('--tl-accent')).toBe('#000000');
   });
 });

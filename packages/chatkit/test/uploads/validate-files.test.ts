@@ -16,9 +16,10 @@ describe('validateFiles', () => {
     const files = Array.from({ length: 12 }, (_, i) => file(`f${i}.bin`, ''));
     const { accepted, refused } = validateFiles(files, {});
     expect(accepted).toHaveLength(10);
-    expect(refused.map((r) => [r.file.name, r.code, r.reason, r.vars])).toEqual([
-      ['f10.bin', 'count', 'You can attach at most {count} files', { count: 10 }],
-      ['f11.bin', 'count', 'You can attach at most {count} files', { count: 10 }],
+    const detail = { text: 'You can attach at most {count} files', vars: { count: 10 } };
+    expect(refused.map((r) => [r.file.name, r.code, r.reason, r.detail])).toEqual([
+      ['f10.bin', 'count', 'Too many files', detail],
+      ['f11.bin', 'count', 'Too many files', detail],
     ]);
     const empty = validateFiles([file('e.txt', 'text/plain', 0)]);
     expect(empty.refused[0]).toMatchObject({ code: 'empty', reason: 'This file is empty' });
@@ -52,8 +53,8 @@ describe('validateFiles', () => {
     expect(names(accepted)).toEqual(['small.png']);
     expect(refused[0]).toMatchObject({
       code: 'size',
-      reason: 'This file is too large (maximum {size})',
-      vars: { size: '5 MB' },
+      reason: 'This file is too large',
+      detail: { text: 'This file is too large (maximum {size})', vars: { size: '5 MB' } },
     });
   });
 
@@ -70,7 +71,7 @@ describe('validateFiles', () => {
       { maxSize },
     );
     expect(names(accepted)).toEqual(['a.png', 'd.pdf', 'e.zip']);
-    expect(refused.map((r) => [r.file.name, r.vars?.size])).toEqual([
+    expect(refused.map((r) => [r.file.name, r.detail?.vars.size])).toEqual([
       ['b.png', '1 kB'],
       ['c.gif', '100 byte'],
     ]);
@@ -91,7 +92,7 @@ describe('validateFiles', () => {
       ['bad.exe', 'type'],
       ['b.png', 'count'],
     ]);
-    expect(refused[1]!.vars).toEqual({ count: 3 });
+    expect(refused[1]!.detail?.vars).toEqual({ count: 3 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { base64UrlToBytes, bytesToBase64Url } from '../encoding/base64.js';
 import { ConfigurationError, ThreadlineError } from '../errors.js';
 import type { Owner } from '../stores/owner.js';
 
@@ -47,24 +48,6 @@ interface WirePayload {
 const MIN_SECRET_BYTES = 32;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
-  try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return undefined;
-  }
-}
 
 function isWirePayload(value: unknown): value is WirePayload {
   if (value === null || typeof value !== 'object') return false;
@@ -122,9 +105,9 @@ export class AttachmentTokenSigner {
       ...(input.owner.tenantId ? { t: input.owner.tenantId } : {}),
       e: Math.floor(this.now() / 1000) + Math.max(1, Math.ceil(input.expiresInSeconds)),
     };
-    const body = toBase64Url(encoder.encode(JSON.stringify(payload)));
+    const body = bytesToBase64Url(encoder.encode(JSON.stringify(payload)));
     const signature = await crypto.subtle.sign('HMAC', await this.key, encoder.encode(body));
-    return `${body}.${toBase64Url(new Uint8Array(signature))}`;
+    return `${body}.${bytesToBase64Url(new Uint8Array(signature))}`;
   }
 
   /**
@@ -139,7 +122,7 @@ export class AttachmentTokenSigner {
     const invalid = () => new AttachmentTokenError('invalid_token', 'This link is not valid');
     const [body, signaturePart, extra] = token.split('.');
     if (body === undefined || signaturePart === undefined || extra !== undefined) throw invalid();
-    const signature = fromBase64Url(signaturePart);
+    const signature = base64UrlToBytes(signaturePart);
     if (!signature) throw invalid();
     // crypto.subtle.verify compares in constant time.
     const genuine = await crypto.subtle.verify(
@@ -149,7 +132,7 @@ export class AttachmentTokenSigner {
       encoder.encode(body),
     );
     if (!genuine) throw invalid();
-    const json = fromBase64Url(body);
+    const json = base64UrlToBytes(body);
     let payload: unknown;
     try {
       payload = JSON.parse(decoder.decode(json));

@@ -42,6 +42,9 @@ export const SSE_HEADERS = {
   'x-accel-buffering': 'no',
 } as const;
 
+/** Where a handler keeps its endpoint, so the Node adapter shares its lifecycle. */
+export const ENDPOINT = Symbol('threadline.chatkit-endpoint');
+
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const DEFAULT_SETTLE_MS = 5_000;
 

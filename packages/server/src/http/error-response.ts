@@ -1,4 +1,4 @@
-import { InvalidRequestError, ThreadlineError } from '../errors.js';
+import { InvalidRequestError, StoreUnavailableError, ThreadlineError } from '../errors.js';
 
 /** The single code → HTTP status table. Anything not listed is a 500 with a generic message. */
 const STATUS_BY_CODE: Record<string, number> = {
@@ -8,6 +8,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   not_implemented: 501,
+  store_unavailable: 503,
 };
 
 export interface ErrorBody {
@@ -31,7 +32,11 @@ export function errorResponse(error: unknown): { response: Response; unexpected:
       if (error instanceof InvalidRequestError && error.issues.length > 0) {
         body.error.issues = error.issues;
       }
-      return { response: jsonError(status, body), unexpected: false };
+      const headers =
+        error instanceof StoreUnavailableError
+          ? { 'retry-after': String(error.retryAfterSeconds) }
+          : undefined;
+      return { response: jsonError(status, body, headers), unexpected: false };
     }
   }
   return {

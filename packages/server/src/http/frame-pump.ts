@@ -1,5 +1,5 @@
-/** Largest chunk written at once, in characters (about its bytes for an ASCII stream). */
-const MAX_CHUNK_CHARS = 64 * 1024;
+/** Largest chunk written at once, in characters: about a socket buffer (Node: 16 KiB). */
+const MAX_CHUNK_CHARS = 16 * 1024;
 /** Microtask turns that stand in for a check phase where the runtime has no `setImmediate`. */
 const HOPS = 256;
 

@@ -1,6 +1,6 @@
 import type { ChatKitServer } from '../server/chatkit-server.js';
 import { readBody } from './body-limit.js';
-import { ChatKitEndpoint, SSE_HEADERS, type ChatKitCloseOptions } from './endpoint.js';
+import { ChatKitEndpoint, ENDPOINT, SSE_HEADERS, type ChatKitCloseOptions } from './endpoint.js';
 import { pumpFrames } from './frame-pump.js';
 import type { OpenStreams } from './open-streams.js';
 
@@ -156,6 +156,7 @@ export function createChatKitHandler<TContext>(
   }) as ChatKitHandler<TContext>;
   handler.handle = (request, call) => run(request, () => call.context, call);
   Object.defineProperty(handler, 'openStreams', { value: endpoint.openStreams, enumerable: true });
+  Object.defineProperty(handler, ENDPOINT, { value: endpoint });
   handler.close = (close) => endpoint.close(close);
   return handler;
 }

@@ -67,3 +67,4 @@ export {
   type SearchKnowledgeOptions,
   type SearchKnowledgePassage,
 } from './search-tool.js';
+export { documentEntity } from './entities.js';

@@ -456,6 +456,42 @@ export class KnowledgeBase {
     return passages.slice(0, limit);
   }
 
+  /**
+   * Documents matching a query, best first (for @-mention search: one entry per document, by its
+   * best passage). Only collections `owner` may read.
+   */
+  async searchDocuments(
+    query: string,
+    options: { owner: Owner | 'admin'; collections?: string[]; limit?: number },
+  ): Promise<Array<{ document: KnowledgeDocument; collectionName: string; passage: Passage }>> {
+    const limit = Math.max(1, Math.min(options.limit ?? 10, 50));
+    const passages = await this.search(query, {
+      owner: options.owner,
+      collections: options.collections,
+      mode: 'keyword',
+      limit: Math.min(100, limit * 5),
+    });
+    const out: Array<{ document: KnowledgeDocument; collectionName: string; passage: Passage }> =
+      [];
+    const seen = new Set<string>();
+    for (const passage of passages) {
+      if (seen.has(passage.documentId) || out.length >= limit) continue;
+      seen.add(passage.documentId);
+      const document = await this.backend.getDocument(passage.documentId);
+      if (document) out.push({ document, collectionName: passage.collectionName, passage });
+    }
+    return out;
+  }
+
+  /** A document by id, if `owner` may read its collection (for entity previews). */
+  async getDocumentFor(id: string, owner: Owner | 'admin'): Promise<KnowledgeDocument | null> {
+    await this.init();
+    const document = await this.backend.getDocument(id);
+    if (!document) return null;
+    const readable = await this.listCollections(owner);
+    return readable.some((c) => c.id === document.collectionId) ? document : null;
+  }
+
   /** One passage by id, if `owner` may read its collection (for previews and citations). */
   async getPassage(id: string, owner: Owner | 'admin'): Promise<Passage | null> {
     await this.init();

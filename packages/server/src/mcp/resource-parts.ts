@@ -1,7 +1,8 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from '../server/logger.js';
 import { htmlToPlainText } from './html-text.js';
-import { decodeBase64Utf8, WIDGET_MIME_TYPE, WIDGET_URI_SCHEME } from './ui-resources.js';
+import { base64ToText } from '../encoding/base64.js';
+import { WIDGET_MIME_TYPE, WIDGET_URI_SCHEME } from './ui-resources.js';
 
 type Content = CallToolResult['content'][number];
 
@@ -36,7 +37,7 @@ export function extractToolResultMessageParts(
     try {
       if ('text' in resource && typeof resource.text === 'string') text = resource.text;
       else if ('blob' in resource && typeof resource.blob === 'string')
-        text = decodeBase64Utf8(resource.blob);
+        text = base64ToText(resource.blob, { fatal: true });
       else throw new Error('neither text nor blob');
     } catch (error) {
       logger?.warn(`Tool result resource ${resource.uri} cannot be read; skipped`, error);

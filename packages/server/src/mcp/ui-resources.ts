@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { base64ToText } from '../encoding/base64.js';
 import { WidgetRootSchema, type WidgetRoot } from '../protocol/widgets/index.js';
 import type { Logger } from '../server/logger.js';
 
@@ -30,14 +31,6 @@ const PayloadSchema = z.object({
   copy_text: z.string().nullish(),
 });
 
-/** Decodes standard base64 to UTF-8 text with web APIs only. */
-export function decodeBase64Utf8(data: string): string {
-  const binary = atob(data.replace(/\s+/g, ''));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-}
-
 /**
  * The widget of an MCP tool result, if any: the first `resource` part whose `uri` starts with
  * `ui://` and whose `mimeType` is `application/vnd.ui.widget+json`, its payload (`text`, or
@@ -56,7 +49,7 @@ export function extractToolResultWidget(
   try {
     if ('text' in resource && typeof resource.text === 'string') text = resource.text;
     else if ('blob' in resource && typeof resource.blob === 'string')
-      text = decodeBase64Utf8(resource.blob);
+      text = base64ToText(resource.blob, { fatal: true });
     else {
       logger?.warn(`Widget resource ${uri} has neither text nor blob; skipped`);
       return undefined;

@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { textToBase64 } from '../encoding/base64.js';
 import { ConfigurationError } from '../errors.js';
 import {
   WidgetRootSchema,
@@ -27,15 +28,6 @@ export interface WidgetToolResultOptions {
   instanceId?: string | undefined;
   /** Forwarded as the result's `structuredContent` (for tools with an `outputSchema`). */
   structuredContent?: Record<string, unknown> | undefined;
-}
-
-function base64Utf8(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
 }
 
 /**
@@ -89,7 +81,7 @@ export function widgetToolResult(options: WidgetToolResultOptions): CallToolResu
   const uri = `ui://widgets/${encodeURIComponent(options.tool)}/${encodeURIComponent(options.instanceId ?? crypto.randomUUID())}`;
   const resource =
     options.encoding === 'blob'
-      ? { uri, mimeType: WIDGET_MIME_TYPE, blob: base64Utf8(payload) }
+      ? { uri, mimeType: WIDGET_MIME_TYPE, blob: textToBase64(payload) }
       : { uri, mimeType: WIDGET_MIME_TYPE, text: payload };
   return {
     content: [

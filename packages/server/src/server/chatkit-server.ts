@@ -12,6 +12,7 @@ import type { ThreadMetadata } from '../protocol/thread.js';
 import type { AttachmentStore, Store } from '../stores/store.js';
 import type { CheckpointOptions } from './checkpoints.js';
 import { runJsonOp } from './json-ops.js';
+import { withKeepAlive } from './keep-alive.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { parseRequest } from './parse-request.js';
 import { persistCancelledStream } from './cancellation.js';
@@ -33,6 +34,17 @@ export interface ChatKitServerOptions<TContext> {
    * at most that much; `false` turns it off. See docs/crash-safety.md.
    */
   checkpoints?: CheckpointOptions | false | undefined;
+  /**
+   * One turn per thread at a time, across processes (stores with leases: the SQL and memory
+   * stores): a second concurrent turn gets a 409. The lease lasts this long without renewal, so a
+   * crashed process frees its threads after it (default 30 s); `false` turns serialization off.
+   */
+  turnLeaseMs?: number | false | undefined;
+  /**
+   * Send an SSE comment (`: keep-alive`) after this many ms without a frame, so proxies do not cut
+   * a stream that waits on a long tool call. Off by default.
+   */
+  keepAliveMs?: number | false | undefined;
 }
 
 export interface ProcessOptions {
@@ -59,12 +71,16 @@ export abstract class ChatKitServer<TContext = unknown> {
   readonly attachmentStore: AttachmentStore<TContext> | undefined;
   readonly logger: Logger;
   readonly checkpoints: CheckpointOptions | false | undefined;
+  readonly turnLeaseMs: number | false | undefined;
+  readonly keepAliveMs: number | false | undefined;
 
   constructor(options: ChatKitServerOptions<TContext>) {
     this.store = options.store;
     this.attachmentStore = options.attachmentStore;
     this.logger = options.logger ?? consoleLogger;
     this.checkpoints = options.checkpoints;
+    this.turnLeaseMs = options.turnLeaseMs;
+    this.keepAliveMs = options.keepAliveMs;
   }
 
   // ---- hooks (override points) ----
@@ -158,8 +174,10 @@ export abstract class ChatKitServer<TContext = unknown> {
       case 'threads.add_client_tool_output':
       case 'threads.add_structured_input':
       case 'threads.retry_after_item':
-      case 'threads.custom_action':
-        return streamingResult(await prepareStreamOp(this, request, context, controller));
+      case 'threads.custom_action': {
+        const frames = await prepareStreamOp(this, request, context, controller);
+        return streamingResult(this.keepAliveMs ? withKeepAlive(frames, this.keepAliveMs) : frames);
+      }
       case 'threads.sync_custom_action':
       case 'threads.get_by_id':
       case 'threads.list':

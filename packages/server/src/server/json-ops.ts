@@ -1,3 +1,4 @@
+import { base64ToBytes } from '../encoding/base64.js';
 import { ConflictError, InvalidRequestError, NotImplementedError } from '../errors.js';
 import type { NonStreamingReq } from '../protocol/requests.js';
 import type { AttachmentStore } from '../stores/store.js';
@@ -18,13 +19,16 @@ function requireAttachmentStore<TContext>(
   return server.attachmentStore;
 }
 
-/** Decodes standard base64 leniently (whitespace ignored); bad input is the client's mistake. */
+/** Standard base64 with its padding, as Python's `b64decode` requires (deviation #13). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Decodes standard base64 (whitespace ignored); bad input is the client's mistake. */
 function decodeBase64(data: string): Uint8Array {
   try {
-    const binary = atob(data.replace(/\s+/g, ''));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+    const compact = data.replace(/\s+/g, '');
+    // The shared decoder also accepts unpadded input; the protocol does not.
+    if (!BASE64.test(compact)) throw new Error('not padded standard base64');
+    return base64ToBytes(compact);
   } catch (cause) {
     throw new InvalidRequestError(
       'audio_base64 is not valid base64',

@@ -35,6 +35,8 @@ export interface StreamPlan<TContext> {
   abort?: () => void;
   /** The integration's events (`respond`/`action`), started after `stream_options`. */
   source: () => AsyncIterable<ThreadStreamEventInput>;
+  /** Called once when the stream has ended and everything is stored (releases the turn lease). */
+  onClosed?: () => Promise<void>;
 }
 
 /** Converts anything an integration threw into the one `error` event the client sees (§6.3 step 6). */
@@ -135,7 +137,14 @@ class EventPipeline<TContext> implements AsyncIterableIterator<string> {
       // A text delta is only applied to the pending copy and forwarded: no validation, persistence
       // or thread-change check (a change between deltas is picked up by the next other event or
       // at the end of the stream).
-      if (raw.type === 'thread.item.updated' && raw.update.type === TEXT_DELTA) {
+      // A delta with a wrong shape takes the general path, where validation turns it into the
+      // stream's error event (deviation #8).
+      if (
+        raw.type === 'thread.item.updated' &&
+        raw.update.type === TEXT_DELTA &&
+        typeof raw.update.delta === 'string' &&
+        Number.isInteger(raw.update.content_index)
+      ) {
         try {
           const item = this.pending.get(raw.item_id);
           if (item) {
@@ -321,6 +330,7 @@ class EventPipeline<TContext> implements AsyncIterableIterator<string> {
     this.phase = 'done';
     this.plan.signal.removeEventListener('abort', this.onAbort);
     await this.cancelling;
+    await this.plan.onClosed?.();
     return DONE;
   }
 }

@@ -12,6 +12,7 @@ import type { ChatKitServer } from './chatkit-server.js';
 import { processEvents, type StreamPlan } from './pipeline.js';
 import { frameEvent, publicThread } from './serialize.js';
 import { answerStructuredInput } from './structured-input.js';
+import { acquireTurnLease } from './turn-lock.js';
 import { loadInputAttachments, saveUserMessage } from './user-message.js';
 
 type Frames = AsyncIterable<string>;
@@ -33,16 +34,29 @@ export async function prepareStreamOp<TContext>(
   const { signal } = controller;
   const hook = { signal };
   const abort = () => controller.abort();
-  const run = (
+  const start = (
     thread: ThreadMetadata,
     source: StreamPlan<TContext>['source'],
     prelude?: StreamPlan<TContext>['prelude'],
-  ) => processEvents(server, { thread, context, signal, source, prelude, abort });
+    onClosed?: () => Promise<void>,
+  ) => processEvents(server, { thread, context, signal, source, prelude, abort, onClosed });
+  /** A turn on an existing thread: validated first, then the thread's turn lease is taken. */
+  const run = async (
+    thread: ThreadMetadata,
+    source: StreamPlan<TContext>['source'],
+    prelude?: StreamPlan<TContext>['prelude'],
+  ) => {
+    const lease = await acquireTurnLease(store, thread.id, server.turnLeaseMs, server.logger);
+    return start(thread, source, prelude, () => lease.release());
+  };
 
   switch (request.type) {
     case 'threads.create': {
       const { input } = request.params;
       const attachments = await loadInputAttachments(store, input, context, server.attachmentStore);
+      // The writes wait for the stream (§6.1); a database that is down answers 503 now rather
+      // than a 200 stream with only an error event.
+      await store.ping?.();
       const thread: ThreadMetadata = {
         id: store.generateThreadId(context),
         created_at: new Date().toISOString(),
@@ -50,7 +64,8 @@ export async function prepareStreamOp<TContext>(
         metadata: {},
       };
       let message: UserMessageItem | undefined;
-      return run(
+      // A new thread needs no lease: nobody else knows its id yet.
+      return start(
         thread,
         () => server.respond(thread, message!, context, hook),
         async function* () {

@@ -59,6 +59,20 @@ export abstract class Store<TContext = unknown> {
    * their ids so the attachment store can delete their bytes. Abandoned and refused uploads.
    */
   deleteUnsentAttachments?(createdBeforeMs: number, limit: number): Promise<string[]>;
+
+  /**
+   * Optional, for serializing turns (docs/crash-safety.md): takes the thread's lease for `holder`
+   * until `ttlMs` from now when it is free, expired, or already held by `holder` (a renewal).
+   * Returns false when another holder has it. Shared by every process using the same database.
+   */
+  leaseThread?(threadId: string, holder: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Optional: a cheap round trip that throws `StoreUnavailableError` when the database is down or
+   * stalled, so `threads.create` can answer 503 before its (lazy) stream starts.
+   */
+  ping?(): Promise<void>;
+  /** Gives the lease back if `holder` still has it. */
+  releaseThreadLease?(threadId: string, holder: string): Promise<void>;
 }
 
 /**

@@ -76,6 +76,15 @@ function render(api: FakeApi, turn: FakeTurn, body: Record<string, unknown>): Re
   return renderChat(turn, model, streamOptions?.include_usage === true);
 }
 
+/** Options of {@link startFakeModelServer}. */
+export interface FakeModelServerOptions {
+  /**
+   * The APIs served (default all three); the others answer 404 like a server without them, e.g.
+   * `['chat']` for an Ollama- or vLLM-like server that has no Responses API.
+   */
+  apis?: readonly FakeApi[] | undefined;
+}
+
 /**
  * Starts a local fake of the OpenAI Responses, OpenAI Chat Completions and Anthropic Messages APIs
  * on `127.0.0.1` (random port), answering each request from `script`: a queue of turns (one per
@@ -97,7 +106,10 @@ function render(api: FakeApi, turn: FakeTurn, body: Record<string, unknown>): Re
  * await fake.close();
  * ```
  */
-export async function startFakeModelServer(script: FakeScript = []): Promise<FakeModelServer> {
+export async function startFakeModelServer(
+  script: FakeScript = [],
+  options: FakeModelServerOptions = {},
+): Promise<FakeModelServer> {
   const queue: FakeTurn[] = typeof script === 'function' ? [] : [...script];
   const requests: FakeRequest[] = [];
   let aborted = 0;
@@ -126,7 +138,11 @@ export async function startFakeModelServer(script: FakeScript = []): Promise<Fak
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const api = ROUTES[path];
-    if (req.method !== 'POST' || api === undefined) {
+    if (
+      req.method !== 'POST' ||
+      api === undefined ||
+      (options.apis && !options.apis.includes(api))
+    ) {
       sendJson(res, 404, {
         error: { message: `fake model server: no route for ${req.method} ${path}` },
       });

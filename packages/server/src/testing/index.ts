@@ -4,7 +4,11 @@
  * SSE decoder that validates every event of a ChatKit stream. Node-only (`node:http`); no
  * test-runner dependency.
  */
-export { startFakeModelServer, type FakeModelServer } from './fake-model-server.js';
+export {
+  startFakeModelServer,
+  type FakeModelServer,
+  type FakeModelServerOptions,
+} from './fake-model-server.js';
 export {
   textDeltas,
   type FakeApi,

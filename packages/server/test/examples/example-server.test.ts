@@ -5,6 +5,7 @@ import { CANCELLED_STREAM_NOTE } from '../../src/index.js';
 import type { Store } from '../../src/stores/store.js';
 import type { ExampleContext } from '../../examples/echo-server.js';
 import { postJson, readSse } from '../helpers/sse-client.js';
+import { eventually } from '../helpers/eventually.js';
 import { textInput } from '../helpers/make-server.js';
 
 let http: ServerType;
@@ -19,16 +20,6 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${started.port}/chatkit`;
 });
 afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
-
-const waitFor = async <T>(probe: () => Promise<T | undefined>, ms = 5000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('example server over real HTTP', () => {
   it('streams a whole turn with SSE headers and reloads it', async () => {
@@ -92,7 +83,7 @@ describe('example server over real HTTP', () => {
       if (!(error instanceof Error && error.name === 'AbortError')) throw error;
     });
     expect(deltas).toBe(3);
-    const items = await waitFor(async () => {
+    const items = await eventually(async () => {
       const page = await store.loadThreadItems(threadId, null, 10, 'asc', USER);
       return page.data.some((i) => i.type === 'sdk_hidden_context') ? page.data : undefined;
     });

@@ -165,9 +165,10 @@ export async function json<T = Record<string, unknown>>(
   return JSON.parse(result.json) as T;
 }
 
+/** A `UserMessageInput` with one text part (`extra` overrides or adds fields). */
 export const textInput = (text: string, extra: Record<string, unknown> = {}) => ({
   content: [{ type: 'input_text', text }],
-  attachments: [],
+  attachments: [] as string[],
   inference_options: {},
   ...extra,
 });

@@ -3,57 +3,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChatKitHandler, type ChatKitHandler } from '../../src/http/index.js';
-import { ChatKitServer, type HookOptions } from '../../src/index.js';
-import type {
-  ThreadMetadata,
-  ThreadStreamEventInput,
-  UserMessageItem,
-} from '../../src/protocol/index.js';
-import { streamAssistantMessage } from '../../src/providers/index.js';
-import { MemoryStore } from '../../src/stores/memory/index.js';
 import { decodeFrames } from '../helpers/decode-sse.js';
 import { textInput, type TestContext } from '../helpers/make-server.js';
-
-/** Streams "w0 w1 …" one word per `delayMs` until done or cancelled; logs into `lines`. */
-class SlowServer extends ChatKitServer<TestContext> {
-  readonly lines: { level: string; message: string; scope: string | undefined }[] = [];
-  constructor(
-    private readonly words: number,
-    private readonly delayMs: number,
-    scope?: AsyncLocalStorage<string>,
-  ) {
-    const log =
-      (level: string) =>
-      (message: string, ...details: unknown[]) =>
-        this.lines.push({
-          level,
-          message: `${message} ${details.map(String).join(' ')}`,
-          scope: scope?.getStore(),
-        });
-    super({
-      store: new MemoryStore<TestContext>(),
-      logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    });
-  }
-
-  async *respond(
-    thread: ThreadMetadata,
-    _input: UserMessageItem | null,
-    context: TestContext,
-    { signal }: HookOptions,
-  ): AsyncIterable<ThreadStreamEventInput> {
-    const { words, delayMs, logger } = this;
-    logger.info(`respond for ${context.userId}`);
-    async function* deltas() {
-      for (let i = 0; i < words && !signal.aborted; i++) {
-        logger.debug(`delta ${i}`);
-        yield `w${i} `;
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-      }
-    }
-    yield* streamAssistantMessage(deltas(), { thread, store: this.store, context });
-  }
-}
+import { savedAnswer, SlowServer } from '../helpers/slow-server.js';
 
 const servers: { close(): void; closeAllConnections?(): void }[] = [];
 afterEach(() => {
@@ -92,13 +44,6 @@ async function readDeltas(response: Response, count: number) {
     text += decoder.decode(value, { stream: true });
   }
   return { text, reader };
-}
-
-async function savedAnswer(server: SlowServer, context: TestContext): Promise<string> {
-  const threads = await server.store.loadThreads(10, null, 'desc', context);
-  const items = await server.store.loadThreadItems(threads.data[0]!.id, null, 50, 'asc', context);
-  const answer = items.data.find((item) => item.type === 'assistant_message');
-  return answer?.type === 'assistant_message' ? answer.content[0]!.text : '';
 }
 
 describe('createChatKitHandler', () => {

@@ -6,11 +6,13 @@ import {
   citationsFor,
   KnowledgeBase,
   SqliteKnowledgeBackend,
+  searchKnowledgeChatTool,
   type SearchKnowledgePassage,
 } from '../../src/knowledge/index.js';
 import { searchKnowledgeTool } from '../../src/knowledge/agents/index.js';
 import type { AssistantMessageItem, ThreadStreamEvent } from '../../src/protocol/index.js';
-import { loadHistory } from '../../src/providers/index.js';
+import { loadHistory, loadHistoryInput, TurnContext } from '../../src/providers/index.js';
+import { streamChatCompletions } from '../../src/providers/openai-chat/index.js';
 import { startFakeModelServer, type FakeModelServer } from '../../src/testing/index.js';
 import { makeServer, stream, textInput, type TestContext } from '../helpers/make-server.js';
 
@@ -129,5 +131,52 @@ describe('searchKnowledgeTool with the Agents SDK', () => {
       (item) => item.type === 'assistant_message',
     ) as AssistantMessageItem;
     expect(stored.content[0]!.annotations).toHaveLength(2);
+  });
+});
+
+describe('searchKnowledgeChatTool in the Chat Completions tool loop', () => {
+  it('searches as the requesting user and annotates the answer', async () => {
+    const kb = await knowledge();
+    fake = await startFakeModelServer((request) => {
+      const messages = request.body.messages as Array<{ role: string; content: string }>;
+      const tool = messages.find((m) => m.role === 'tool');
+      if (!tool)
+        return { toolCalls: [{ name: 'search_knowledge', arguments: { query: 'holiday bonus' } }] };
+      const output = JSON.parse(tool.content) as { passages: SearchKnowledgePassage[] };
+      return { text: `Answer [${output.passages.map((p) => p.ref).join(', ')}].` };
+    });
+    const client = new OpenAI({ baseURL: fake.baseURL, apiKey: 'k', maxRetries: 0 });
+    const tools = [searchKnowledgeChatTool<TestContext>({ knowledgeBase: kb })];
+    const { server, store } = makeServer({
+      async *respond(thread, _input, requestContext, { signal }) {
+        const context = new TurnContext({ thread, store, requestContext, signal });
+        const input = await loadHistoryInput(store, thread, requestContext);
+        yield* citationsFor(context).rewrite(
+          streamChatCompletions(context, { client, model: 'm', input, tools }),
+        );
+      },
+    });
+    const ask = async (userId: string) => {
+      const { events } = await stream(
+        server,
+        { type: 'threads.create', params: { input: textInput('What is the holiday bonus?') } },
+        { userId },
+      );
+      const done = events.filter(
+        (e): e is Extract<ThreadStreamEvent, { type: 'thread.item.done' }> =>
+          e.type === 'thread.item.done' && e.item.type === 'assistant_message',
+      );
+      return (done.at(-1)!.item as AssistantMessageItem).content[0]!;
+    };
+    // The default user only reaches the public handbook; the private notes' owner reaches both.
+    const filenames = (part: Awaited<ReturnType<typeof ask>>) =>
+      part.annotations
+        .map((a) => (a.source.type === 'file' ? a.source.filename : a.source.type))
+        .sort();
+    const mine = await ask('test_user');
+    expect(mine.text).toBe('Answer.');
+    expect(filenames(mine)).toEqual(['holidays.md']);
+    const owner = await ask('alternative_user');
+    expect(filenames(owner)).toEqual(['holidays.md', 'secret.txt']);
   });
 });

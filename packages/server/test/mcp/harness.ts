@@ -216,11 +216,7 @@ export function threadIdOf(events: ThreadStreamEvent[]): string {
   return created.thread.id;
 }
 
-export const textInput = (text: string) => ({
-  content: [{ type: 'input_text', text }],
-  attachments: [],
-  inference_options: {},
-});
+export { textInput } from '../helpers/make-server.js';
 
 /** Items a stream persisted and showed (`thread.item.done`). */
 export const doneItems = (events: ThreadStreamEvent[]) =>

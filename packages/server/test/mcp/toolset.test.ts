@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { McpHub, mcpChatTools, type McpServerConfig } from '../../src/mcp/index.js';
 import { WidgetRootSchema, type ThreadStreamEventInput } from '../../src/protocol/index.js';
 import { toolJsonSchema, TurnContext } from '../../src/providers/index.js';
+import { eventually } from '../helpers/eventually.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { createEdgeServer } from './fixtures/edge-server.js';
 import { USER, type HarnessContext } from './harness.js';
@@ -52,14 +53,6 @@ afterEach(async () => {
   hub = undefined;
 });
 
-const waitFor = async (check: () => Promise<boolean> | boolean, ms = 5000) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
 describe('McpToolset: tool lists', () => {
   it('lists tools once per session and refreshes on notifications/tools/list_changed', async () => {
     const edge = inMemoryEdge();
@@ -74,8 +67,8 @@ describe('McpToolset: tool lists', () => {
 
     const adder = first.find((tool) => tool.name === 'add_tool')!;
     expect(await adder.call({}, turn())).toBe('added');
-    await waitFor(async () =>
-      (await toolset.tools(turn())).some((tool) => tool.name === 'late_tool'),
+    await eventually(async () =>
+      (await toolset.tools(turn())).some((tool) => tool.name === 'late_tool') ? true : undefined,
     );
     expect(edge.stats.listCalls).toBe(2);
     expect(edge.stats.sessions).toBe(1);

@@ -1,5 +1,6 @@
 import {
   Agent,
+  type AgentInputItem,
   OpenAIChatCompletionsModel,
   OpenAIResponsesModel,
   tool,
@@ -35,9 +36,11 @@ import { FormInteractions, registerFormActions } from '@threadline/server/forms'
 import { createFormTool, type FormTool } from '@threadline/server/forms/agents';
 import { McpHub, type McpServerConfig, type McpToolset } from '@threadline/server/mcp';
 import { mcpAgentTools } from '@threadline/server/mcp/agents';
+import { citationsFor, type KnowledgeBase } from '@threadline/server/knowledge';
+import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
 import type { AppConfig } from '../../config.js';
 import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
-import type { AppContext } from '../../context.js';
+import { resolveOwner, type AppContext } from '../../context.js';
 import type { AgentRegistry } from '../agents.js';
 import {
   attachmentInputSettings,
@@ -45,6 +48,7 @@ import {
   type AttachmentInputSettings,
 } from '../model-input.js';
 import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
+import { isMissingEndpoint, logProviderErrors, type ProviderCall } from '../provider-errors.js';
 import type { Responder, TurnRequest } from '../responder.js';
 import type { BuiltinTool } from '../tools/builtin-tool.js';
 import { toolsFor } from '../tools/builtin-tools.js';
@@ -53,6 +57,11 @@ type Ctx = AgentContext<AppContext>;
 
 /** How many of the newest thread items the model sees. */
 const HISTORY_LIMIT = 40;
+/** Added to the instructions of agents with `knowledge`, so answers carry citations. */
+const KNOWLEDGE_INSTRUCTIONS =
+  'Use search_knowledge to look things up in the documents before answering questions they may ' +
+  'cover. Cite every fact taken from a passage with its reference in brackets, e.g. [1] or [1, 2].';
+
 /** Model ↔ tool round trips per turn. */
 const MAX_TURNS = 8;
 
@@ -125,7 +134,11 @@ export class AgentsResponder implements Responder {
   private readonly client: OpenAI;
   private readonly attachmentInput: AttachmentInputSettings;
   private readonly models = new Map<string, Model>();
-  private readonly titleGenerator: ReturnType<typeof agentTitleGenerator> | undefined;
+  /** The API in use; `responses` may turn into `chat` (see `fallbackToChat`). */
+  private api: 'responses' | 'chat';
+  /** Falls back to Chat Completions when the base URL has no Responses API (provider not set). */
+  private readonly fallbackToChat: boolean;
+  private readonly titleGenerators = new Map<string, ReturnType<typeof agentTitleGenerator>>();
   /** The MCP servers of the agents file; undefined when none are configured. */
   private readonly mcp: McpHub<AppContext> | undefined;
   private readonly toolsets = new Map<string, McpToolset<AppContext>>();
@@ -140,6 +153,8 @@ export class AgentsResponder implements Responder {
     mcpServers: AgentsFile['mcpServers'] = {},
     /** Where uploaded attachments are read from (undefined when uploads are disabled). */
     private readonly attachments?: BlobAttachmentStore<AppContext>,
+    /** Searched by agents with `knowledge` in the agents file. */
+    private readonly knowledge?: KnowledgeBase,
   ) {
     this.attachmentInput = attachmentInputSettings(config);
     const servers = mcpServerConfigs(mcpServers);
@@ -154,12 +169,34 @@ export class AgentsResponder implements Responder {
       maxRetries: 2,
       timeout: 120_000,
     });
-    const api = config.provider === 'openai-chat' ? 'Chat Completions' : 'Responses';
-    this.description = `${config.name} (OpenAI ${api}${config.baseURL ? ` at ${config.baseURL}` : ''})`;
-    this.titleGenerator = config.titleModel
-      ? agentTitleGenerator({ model: this.model(config.titleModel) })
-      : undefined;
-    this.titlesThreads = this.titleGenerator !== undefined;
+    this.api = config.provider === 'openai-chat' ? 'chat' : 'responses';
+    this.fallbackToChat = config.fallbackToChat;
+    const api = this.api === 'chat' ? 'Chat Completions' : 'Responses';
+    const fallback = this.fallbackToChat ? ', Chat Completions if it has none' : '';
+    this.description = `${config.name} (OpenAI ${api}${config.baseURL ? ` at ${config.baseURL}` : ''}${fallback})`;
+    this.titlesThreads = config.titleModel !== undefined;
+  }
+
+  /** The title generator for the API in use (undefined without `THREADLINE_TITLE_MODEL`). */
+  private titleGenerator(): ReturnType<typeof agentTitleGenerator> | undefined {
+    const name = this.config.titleModel;
+    if (name === undefined) return undefined;
+    let generator = this.titleGenerators.get(this.api);
+    if (!generator) {
+      generator = agentTitleGenerator({ model: this.model(name) });
+      this.titleGenerators.set(this.api, generator);
+    }
+    return generator;
+  }
+
+  /** The endpoint a model call goes to, for the logs. */
+  private call(model: string): ProviderCall {
+    const base = (this.config.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
+    return {
+      provider: this.api === 'chat' ? 'openai-chat' : 'openai-responses',
+      endpoint: `${base}${this.api === 'chat' ? '/chat/completions' : '/responses'}`,
+      model,
+    };
   }
 
   /** Connects to the MCP servers ahead of the first turn (failures are logged by the hub). */
@@ -170,6 +207,7 @@ export class AgentsResponder implements Responder {
   /** Closes the MCP sessions and stops the stdio server processes. */
   async close(): Promise<void> {
     await this.mcp?.close();
+    await this.knowledge?.close();
   }
 
   /** While a form waits for its answer, a new message gets a reminder instead of a model turn. */
@@ -199,15 +237,51 @@ export class AgentsResponder implements Responder {
   }
 
   private model(name: string): Model {
-    let model = this.models.get(name);
+    const key = `${this.api}:${name}`;
+    let model = this.models.get(key);
     if (!model) {
       model =
-        this.config.provider === 'openai-chat'
+        this.api === 'chat'
           ? new OpenAIChatCompletionsModel(this.client, name)
           : new OpenAIResponsesModel(this.client, name);
-      this.models.set(name, model);
+      this.models.set(key, model);
     }
     return model;
+  }
+
+  /**
+   * Runs the agent; when the base URL answers 404 on `/responses` before anything was streamed and
+   * `THREADLINE_MODEL_PROVIDER` was not set, switches to Chat Completions for good and runs again.
+   */
+  private async *run(
+    context: Ctx,
+    build: (model: Model) => Agent<Ctx>,
+    input: unknown[],
+    modelName: string,
+  ): AsyncGenerator<ThreadStreamEventInput, void, undefined> {
+    const attempt = () =>
+      logProviderErrors(
+        streamAgentRun(context, build(this.model(modelName)), input as AgentInputItem[], {
+          runOptions: { maxTurns: MAX_TURNS },
+        }),
+        () => this.call(modelName),
+        this.logger,
+      );
+    let streamed = false;
+    try {
+      for await (const event of attempt()) {
+        streamed = true;
+        yield event;
+      }
+    } catch (error) {
+      if (streamed || this.api !== 'responses' || !this.fallbackToChat || !isMissingEndpoint(error))
+        throw error;
+      this.api = 'chat';
+      this.logger.warn(
+        `OPENAI_BASE_URL ${this.config.baseURL} has no Responses API (404): using Chat Completions from now on. Set THREADLINE_MODEL_PROVIDER=openai-chat to skip this check.`,
+      );
+      yield* attempt();
+    }
   }
 
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
@@ -222,9 +296,14 @@ export class AgentsResponder implements Responder {
     });
     const composerTools = Object.fromEntries(agent.composerTools.map((t) => [t.id, t]));
     const picked = resolveToolChoice(options, composerTools)?.target;
-    const instructions = picked?.instructions
-      ? `${agent.instructions}\n\n${picked.instructions}`
-      : agent.instructions;
+    const knowledge = agent.knowledge && this.knowledge ? agent.knowledge : undefined;
+    const instructions = [
+      agent.instructions,
+      knowledge ? KNOWLEDGE_INSTRUCTIONS : undefined,
+      picked?.instructions,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     const agentContext = new AgentContext<AppContext>({
       thread,
       store,
@@ -235,32 +314,42 @@ export class AgentsResponder implements Responder {
     const toolset = this.toolset(agent);
     if (toolset) tools.push(...((await mcpAgentTools(toolset, agentContext)) as Tool<Ctx>[]));
     if (agent.forms) tools.push(this.forms.agentTool as Tool<Ctx>);
+    if (knowledge) {
+      const search = searchKnowledgeTool<AppContext>({
+        knowledgeBase: this.knowledge!,
+        collections: knowledge.collections,
+        limit: knowledge.limit,
+        resolveOwner,
+      });
+      tools.push(search as Tool<Ctx>);
+    }
     const forced =
       picked?.forceTool && agent.tools.includes(picked.forceTool) ? picked.forceTool : undefined;
-    const sdkAgent = new Agent<Ctx>({
-      name: agent.name,
-      instructions,
-      model: this.model(modelName),
-      tools,
-      // The turn ends once the form is shown; the answer resumes it through `actions`.
-      ...(agent.forms ? { toolUseBehavior: this.forms.toolUseBehavior } : {}),
-      ...(forced ? { modelSettings: { toolChoice: forced }, resetToolChoice: true } : {}),
-    });
+    const build = (model: Model) =>
+      new Agent<Ctx>({
+        name: agent.name,
+        instructions,
+        model,
+        tools,
+        // The turn ends once the form is shown; the answer resumes it through `actions`.
+        ...(agent.forms ? { toolUseBehavior: this.forms.toolUseBehavior } : {}),
+        ...(forced ? { modelSettings: { toolChoice: forced }, resetToolChoice: true } : {}),
+      });
     const turnInput = turnConverter(this.attachments, this.attachmentInput, context, input);
     const modelInput = await turnInput.converter.toAgentInput(history);
     yield* turnInput.notices();
-    const events = withFriendlyErrors(
-      streamAgentRun(agentContext, sdkAgent, modelInput as Parameters<typeof streamAgentRun>[2], {
-        runOptions: { maxTurns: MAX_TURNS },
-      }),
-      { classify: classifyOpenAIError },
-    );
-    if (!this.titleGenerator) {
+    const run = this.run(agentContext, build, modelInput, modelName);
+    // Cited passages ([n] in the answer) become the message's source annotations.
+    const events = withFriendlyErrors(knowledge ? citationsFor(agentContext).rewrite(run) : run, {
+      classify: classifyOpenAIError,
+    });
+    const generate = this.titleGenerator();
+    if (!generate) {
       yield* events;
       return;
     }
     yield* withThreadTitle(thread, input, events, {
-      generate: this.titleGenerator,
+      generate,
       signal,
       onError: (error) => this.logger.warn('Title generation failed', error),
     });

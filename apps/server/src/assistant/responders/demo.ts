@@ -11,8 +11,10 @@ export function demoReply(text: string): string {
     text === '' ? 'nothing' : `"${text.length > 200 ? `${text.slice(0, 199)}…` : text}"`;
   return (
     `You said ${quoted}. This is Threadline's offline demo model: it streams this text word by word, ` +
-    'shows progress updates and a card, and needs no API key. Set OPENAI_API_KEY and restart ' +
-    'without --demo to talk to a real model.'
+    'shows progress updates and a card, and needs no API key. To talk to a real model on this ' +
+    'machine, restart without --demo with OPENAI_API_KEY (or OPENAI_BASE_URL) and ' +
+    'THREADLINE_AUTH=anonymous set: --demo turned anonymous access on, and without it every ' +
+    'request is refused with 401.'
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ContentBlockParam, MessageParam, Tool } from '@anthropic-ai/sdk/resources/messages';
-import { base64ToText, isTextMimeType, parseDataUrl } from '../input/base64.js';
+import { base64ToText } from '../../encoding/base64.js';
+import { isTextMimeType, parseDataUrl } from '../input/data-url.js';
 import type { ModelInputItem, ModelUserContent } from '../input/model-input.js';
 import { toolJsonSchema, type ChatTool } from '../tool.js';
 

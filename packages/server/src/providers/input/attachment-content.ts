@@ -5,7 +5,7 @@
  */
 import type { Attachment, ImageAttachment } from '../../protocol/attachments.js';
 import type { UserMessageTagContent } from '../../protocol/content.js';
-import { isTextMimeType, toDataUrl } from './base64.js';
+import { isTextMimeType, toDataUrl } from './data-url.js';
 import type { ModelUserContent } from './model-input.js';
 import { extractPdfText } from './pdf-text.js';
 import type { AttachmentBytes } from './thread-item-converter.js';

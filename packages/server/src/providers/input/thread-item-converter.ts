@@ -16,7 +16,7 @@ import type {
   WorkflowItem,
 } from '../../protocol/items.js';
 import { toWireJson } from '../../server/serialize.js';
-import { toDataUrl } from './base64.js';
+import { toDataUrl } from './data-url.js';
 import {
   GENERATED_IMAGE_MESSAGE,
   hiddenContextMessage,

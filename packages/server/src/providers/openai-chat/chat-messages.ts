@@ -4,7 +4,8 @@ import type {
   ChatCompletionMessageParam,
   ChatCompletionTool,
 } from 'openai/resources/chat';
-import { base64ToText, isTextMimeType, parseDataUrl } from '../input/base64.js';
+import { base64ToText } from '../../encoding/base64.js';
+import { isTextMimeType, parseDataUrl } from '../input/data-url.js';
 import type { ModelInputItem, ModelUserContent } from '../input/model-input.js';
 import { toolJsonSchema, type ChatTool } from '../tool.js';
 

@@ -217,4 +217,18 @@ export class MemoryStore<TContext = unknown> extends Store<TContext> {
     }
     this.attachments.delete(attachmentId);
   }
+
+  private readonly leases = new Map<string, { holder: string; expiresMs: number }>();
+
+  override async leaseThread(threadId: string, holder: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const lease = this.leases.get(threadId);
+    if (lease && lease.holder !== holder && lease.expiresMs >= now) return false;
+    this.leases.set(threadId, { holder, expiresMs: now + ttlMs });
+    return true;
+  }
+
+  override async releaseThreadLease(threadId: string, holder: string): Promise<void> {
+    if (this.leases.get(threadId)?.holder === holder) this.leases.delete(threadId);
+  }
 }

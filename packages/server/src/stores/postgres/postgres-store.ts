@@ -22,7 +22,9 @@ import {
   toPage,
   type OwnerParams,
 } from '../sql/rows.js';
+import { acquireLeaseSql, leasesTableSql, releaseLeaseSql } from '../sql/leases.js';
 import { postgresMigrations } from '../sql/schema.js';
+import { asUnavailable } from './unavailable.js';
 import { tableNames, type TableNames } from '../sql/tables.js';
 import { fromJsonb, isUnrepresentable, lookupId, toJsonb } from '../sql/unicode.js';
 import { Store, type SortOrder } from '../store.js';
@@ -40,6 +42,13 @@ export interface PostgresStoreOptions<TContext> {
   tablePrefix?: string;
   /** Maps the context to its owner; defaults to `context.userId`/`user_id` (+ `tenantId`). */
   resolveOwner?: ResolveOwner<TContext>;
+  /**
+   * Timeouts of the store's own pool (ignored with `pool`): `connectMs` bounds connecting and
+   * waiting for a free pooled connection (default 5000), `statementMs` every statement, enforced
+   * by the server and by the client for a stalled server (default 15000). A store call that hits
+   * one, or finds the database down, fails with `StoreUnavailableError` (HTTP 503, Retry-After).
+   */
+  timeouts?: { connectMs?: number; statementMs?: number };
 }
 
 interface DataRow<T> {
@@ -51,6 +60,8 @@ interface PageRow<T> {
 }
 
 const FOREIGN_KEY_VIOLATION = '23503';
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
 const isForeignKeyViolation = (error: unknown): boolean =>
   error instanceof Error && (error as Error & { code?: unknown }).code === FOREIGN_KEY_VIOLATION;
@@ -81,6 +92,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   private readonly resolveOwner: ResolveOwner<TContext>;
   private migration: Promise<void> | undefined;
   private migrated = false;
+  private leases: Promise<void> | undefined;
 
   constructor(options: PostgresStoreOptions<TContext> = {}) {
     super();
@@ -93,7 +105,16 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       );
     }
     this.ownsPool = options.pool === undefined;
-    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString });
+    const statementMs = options.timeouts?.statementMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+    this.pool =
+      options.pool ??
+      new Pool({
+        connectionString: options.connectionString,
+        connectionTimeoutMillis: options.timeouts?.connectMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+        statement_timeout: statementMs,
+        // The client-side bound also ends a call to a frozen server, which cannot cancel itself.
+        query_timeout: statementMs + 1_000,
+      });
     if (this.ownsPool) {
       // Without a listener, an idle connection dropped by the server would crash the process;
       // the pool discards that connection and opens a new one on demand.
@@ -115,7 +136,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       },
       (error: unknown) => {
         this.migration = undefined; // let the next call retry
-        throw error;
+        throw asUnavailable(error);
       },
     );
     return this.migration;
@@ -152,7 +173,9 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
   }
 
   private async transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw asUnavailable(error);
+    });
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
@@ -182,11 +205,15 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       query = toPositional(sql);
       this.compiled.set(sql, query);
     }
-    return client.query<R>({
-      name: query.name,
-      text: query.text,
-      values: bindValues(query, values),
-    });
+    try {
+      return await client.query<R>({
+        name: query.name,
+        text: query.text,
+        values: bindValues(query, values),
+      });
+    } catch (error) {
+      throw asUnavailable(error);
+    }
   }
 
   private owner(context: TContext): OwnerParams {
@@ -328,6 +355,45 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
     const params = { id: lookupId(attachmentId), ...this.owner(context) };
     const result = await this.run(this.queries.deleteAttachment, params);
     if (result.rowCount === 0) throw new NotFoundError(`Attachment ${attachmentId} not found`);
+  }
+
+  override async ping(): Promise<void> {
+    await this.run('SELECT 1', {});
+  }
+
+  override async leaseThread(threadId: string, holder: string, ttlMs: number): Promise<boolean> {
+    await this.ensureLeases();
+    const now = Date.now();
+    const { rows } = await this.run(acquireLeaseSql(this.tables), {
+      thread_id: lookupId(threadId),
+      holder,
+      expires_ms: now + ttlMs,
+      now_ms: now,
+    });
+    return rows.length > 0;
+  }
+
+  override async releaseThreadLease(threadId: string, holder: string): Promise<void> {
+    await this.ensureLeases();
+    await this.run(releaseLeaseSql(this.tables), { thread_id: lookupId(threadId), holder });
+  }
+
+  /** Creates the lease table once, under the migration lock (see stores/sql/leases.ts). */
+  private ensureLeases(): Promise<void> {
+    this.leases ??= this.migrate()
+      .then(() =>
+        this.transaction(async (client) => {
+          await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+            `threadline:migrate:${this.tables.schema}`,
+          ]);
+          await client.query(leasesTableSql(this.tables));
+        }),
+      )
+      .catch((error: unknown) => {
+        this.leases = undefined;
+        throw error;
+      });
+    return this.leases;
   }
 
   override async deleteUnsentAttachments(

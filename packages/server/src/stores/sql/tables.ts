@@ -11,6 +11,8 @@ export interface TableNames {
   threads: string;
   items: string;
   attachments: string;
+  /** One row per thread with a running turn (stores/sql/leases.ts). */
+  leases: string;
   migrations: string;
   /** Quoted schema name, when the dialect has schemas (PostgreSQL). */
   schema?: string;
@@ -51,6 +53,7 @@ export function tableNames(options: { prefix?: string; schema?: string }): Table
     threads: table('threads'),
     items: table('items'),
     attachments: table('attachments'),
+    leases: table('thread_leases'),
     migrations: table('schema_migrations'),
     ...(schema === undefined ? {} : { schema, schemaName }),
     index: (name) => quote(prefix + name),

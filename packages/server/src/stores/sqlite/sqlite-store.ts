@@ -24,6 +24,7 @@ import {
   toPage,
   type OwnerParams,
 } from '../sql/rows.js';
+import { acquireLeaseSql, leasesTableSql, releaseLeaseSql } from '../sql/leases.js';
 import { sqliteMigrations } from '../sql/schema.js';
 import { tableNames, type TableNames } from '../sql/tables.js';
 import { Store, type SortOrder } from '../store.js';
@@ -118,6 +119,7 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly resolveOwner: ResolveOwner<TContext>;
   private migrated = false;
+  private leasesReady = false;
   private readonly deleteThreadTx: Database.Transaction<
     (threadId: string, owner: OwnerParams) => void
   >;
@@ -314,6 +316,30 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
     if (this.statement(this.queries.deleteAttachment).run(params).changes === 0) {
       throw new NotFoundError(`Attachment ${attachmentId} not found`);
     }
+  }
+
+  override async leaseThread(threadId: string, holder: string, ttlMs: number): Promise<boolean> {
+    this.ensureLeases();
+    const now = Date.now();
+    const row = this.statement(acquireLeaseSql(this.tables)).get({
+      thread_id: threadId,
+      holder,
+      expires_ms: now + ttlMs,
+      now_ms: now,
+    });
+    return row !== undefined;
+  }
+
+  override async releaseThreadLease(threadId: string, holder: string): Promise<void> {
+    this.ensureLeases();
+    this.statement(releaseLeaseSql(this.tables)).run({ thread_id: threadId, holder });
+  }
+
+  private ensureLeases(): void {
+    if (this.leasesReady) return;
+    this.migrateNow();
+    this.db.exec(leasesTableSql(this.tables));
+    this.leasesReady = true;
   }
 
   override async deleteUnsentAttachments(

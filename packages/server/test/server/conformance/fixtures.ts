@@ -37,12 +37,7 @@ export const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export const CANCEL_NOTE = 'The user cancelled the stream. Stop responding to the prior request.';
 
-export const textInput = (text: string, extra: Record<string, unknown> = {}) => ({
-  content: [{ type: 'input_text', text }],
-  attachments: [] as string[],
-  inference_options: {},
-  ...extra,
-});
+export { textInput } from '../../helpers/make-server.js';
 
 export const outputText = (text: string, annotations: Annotation[] = []) => ({
   type: 'output_text' as const,

@@ -56,13 +56,16 @@ export function transcribeSuite(h: HarnessAccessor): void {
       const t = h();
       const hook = vi.fn(async () => ({ text: 'never' }));
       const server = t.server({ transcribe: hook });
-      const error = await server
-        .process(JSON.stringify(transcribe('not base64 at all!', 'audio/ogg')), t.ctx)
-        .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(InvalidRequestError);
-      expect((error as InvalidRequestError).issues.map((issue) => issue.path)).toEqual([
-        'params.audio_base64',
-      ]);
+      // Unpadded base64 too: Python's b64decode refuses it, although atob() accepts it.
+      for (const bad of ['not base64 at all!', 'AAEC/w', 'AAE']) {
+        const error = await server
+          .process(JSON.stringify(transcribe(bad, 'audio/ogg')), t.ctx)
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(InvalidRequestError);
+        expect((error as InvalidRequestError).issues.map((issue) => issue.path)).toEqual([
+          'params.audio_base64',
+        ]);
+      }
       expect(hook).not.toHaveBeenCalled();
     });
 

@@ -1,0 +1,179 @@
+/**
+ * Knowledge base: ingestion rate (documents and chunks per second, without and with embeddings)
+ * and query latency (p50/p99 of keyword, vector and hybrid search) at 10k and 100k chunks, on
+ * SQLite (FTS5 + sqlite-vec) and PostgreSQL (tsvector + exact real[] scan, no pgvector here).
+ * Embeddings come from the in-process hashed embedding (256 dimensions) so the figures measure the
+ * knowledge base, not a model server. BENCH_SCALE < 1 shrinks the chunk counts.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import {
+  KnowledgeBase,
+  normalize,
+  PostgresKnowledgeBackend,
+  SqliteKnowledgeBackend,
+  type Embedder,
+  type KnowledgeBackend,
+  type SearchMode,
+} from '../src/knowledge/index.js';
+import { hashEmbedding } from '../src/testing/index.js';
+import { makeEvalCorpus } from '../test/knowledge/eval-corpus.js';
+import { fmt, gc, percentile, printTable } from './bench-kit.js';
+
+const DIMENSIONS = 256;
+const CHUNKS_PER_DOC = 6;
+const QUERIES = 200;
+
+/** The hashed embedding in process: deterministic, and free of HTTP and model cost. */
+const hashEmbedder: Embedder = {
+  model: `hash-${DIMENSIONS}`,
+  embed: async (texts) => texts.map((text) => normalize(hashEmbedding(text, DIMENSIONS))),
+};
+
+interface Phase {
+  backend: string;
+  embeddings: boolean;
+  chunks: number;
+  docsPerSecond: number;
+  chunksPerSecond: number;
+}
+
+async function ingest(
+  kb: KnowledgeBase,
+  collectionId: string,
+  docs: Array<{ source: string; text: string }>,
+): Promise<number> {
+  const start = performance.now();
+  for (const doc of docs) await kb.ingest(collectionId, doc);
+  return performance.now() - start;
+}
+
+async function latencies(
+  kb: KnowledgeBase,
+  questions: string[],
+  mode: SearchMode,
+): Promise<{ p50: number; p99: number }> {
+  for (const q of questions.slice(0, 10)) await kb.search(q, { owner: 'admin', mode, limit: 5 });
+  const times: number[] = [];
+  for (const q of questions) {
+    const start = performance.now();
+    await kb.search(q, { owner: 'admin', mode, limit: 5 });
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function runBackend(
+  name: string,
+  makeBackend: (tag: string) => KnowledgeBackend,
+  targets: number[],
+  ingestRows: Phase[],
+  queryRows: Record<string, string | number>[],
+): Promise<void> {
+  const maxDocs = Math.ceil(Math.max(...targets) / CHUNKS_PER_DOC);
+  const { documents, questions } = makeEvalCorpus(maxDocs, QUERIES, 7);
+  // PostgreSQL without pgvector scans every vector per query: fewer queries there.
+  const queryTexts = questions.map((q) => q.question).slice(0, name === 'postgres' ? 50 : QUERIES);
+
+  // Embeddings excluded: a keyword-only base, ingestion rate up to the smallest target.
+  {
+    const kb = new KnowledgeBase({ backend: makeBackend('kw') });
+    const c = await kb.createCollection({ name: 'bench' });
+    const docs = documents.slice(0, Math.ceil(targets[0]! / CHUNKS_PER_DOC));
+    const ms = await ingest(kb, c.id, docs);
+    ingestRows.push({
+      backend: name,
+      embeddings: false,
+      chunks: docs.length * CHUNKS_PER_DOC,
+      docsPerSecond: docs.length / (ms / 1000),
+      chunksPerSecond: (docs.length * CHUNKS_PER_DOC) / (ms / 1000),
+    });
+    await kb.close();
+  }
+
+  // Embeddings included: grow one base through the targets, measuring queries at each.
+  const kb = new KnowledgeBase({ backend: makeBackend('hy'), embedder: hashEmbedder });
+  const c = await kb.createCollection({ name: 'bench' });
+  let ingested = 0;
+  for (const target of targets) {
+    const upTo = Math.ceil(target / CHUNKS_PER_DOC);
+    const docs = documents.slice(ingested, upTo);
+    const ms = await ingest(kb, c.id, docs);
+    ingested = upTo;
+    ingestRows.push({
+      backend: name,
+      embeddings: true,
+      chunks: docs.length * CHUNKS_PER_DOC,
+      docsPerSecond: docs.length / (ms / 1000),
+      chunksPerSecond: (docs.length * CHUNKS_PER_DOC) / (ms / 1000),
+    });
+    gc();
+    const chunks = await kb.backend.countChunks();
+    const row: Record<string, string | number> = { backend: name, chunks };
+    for (const mode of ['keyword', 'vector', 'hybrid'] as SearchMode[]) {
+      const { p50, p99 } = await latencies(kb, queryTexts, mode);
+      row[`${mode} p50 ms`] = fmt(p50, 2);
+      row[`${mode} p99 ms`] = fmt(p99, 2);
+    }
+    queryRows.push(row);
+  }
+  await kb.close();
+}
+
+export async function runKnowledgeBench(): Promise<void> {
+  const scale = Math.min(1, Number(process.env.BENCH_SCALE ?? 1));
+  const targets = [10_000, 100_000].map((n) => Math.max(600, Math.round(n * scale)));
+  const ingestRows: Phase[] = [];
+  const queryRows: Record<string, string | number>[] = [];
+
+  await runBackend(
+    'sqlite',
+    (tag) => new SqliteKnowledgeBackend({ tablePrefix: `bench_${tag}_` }),
+    targets,
+    ingestRows,
+    queryRows,
+  );
+
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const schemas: string[] = [];
+  try {
+    await pool.query('SELECT 1');
+    // PostgreSQL without pgvector scans every vector: measured at the smaller size only.
+    await runBackend(
+      'postgres',
+      (tag) => {
+        const schema = `kb_bench_${tag}_${randomBytes(3).toString('hex')}`;
+        schemas.push(schema);
+        return new PostgresKnowledgeBackend({ pool, schema });
+      },
+      targets.slice(0, 1),
+      ingestRows,
+      queryRows,
+    );
+  } catch (error) {
+    console.log(`(PostgreSQL skipped: ${(error as Error).message})`);
+  } finally {
+    for (const schema of schemas)
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    await pool.end();
+  }
+
+  printTable(
+    'Knowledge ingestion (in-process hashed embeddings when included)',
+    ingestRows.map((r) => ({
+      backend: r.backend,
+      embeddings: r.embeddings ? 'included' : 'excluded',
+      chunks: r.chunks,
+      'docs/s': fmt(r.docsPerSecond),
+      'chunks/s': fmt(r.chunksPerSecond),
+    })),
+  );
+  printTable(
+    `Knowledge query latency (top 5; ${QUERIES} queries on SQLite, 50 on PostgreSQL)`,
+    queryRows,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runKnowledgeBench();
