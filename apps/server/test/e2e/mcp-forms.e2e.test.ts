@@ -181,12 +181,18 @@ describe('MCP tools and forms in the app (fake model server, stdio MCP server)',
     expect(tools).toContain('list_tasks');
     expect(tools).not.toContain('complete_task');
 
+    // The first turn's tool result is remembered as hidden context (docs/seeds.md §A.3).
+    const input = JSON.stringify(fake.requests.at(-1)!.body.input);
+    expect(input).toContain('<ToolResult name=');
+    expect(input).toContain('add_task');
+
     // After a reload the widgets are part of the thread.
     const saved = await items(threadId);
     expect(saved.filter((item) => item.type === 'widget').map((item) => item.id)).toEqual([
       widgets(added)[0]!.id,
       list!.id,
     ]);
+    expect(JSON.stringify(saved)).not.toContain('ToolResult');
   });
 
   it('asks with a form, replaces it with a summary on submit and continues the agent', async () => {

@@ -15,6 +15,11 @@ export {
   type SyncActionHandler,
   type SyncActionHandlerArgs,
 } from './action-registry.js';
+export {
+  actionUserMessage,
+  type ActionUserMessageOptions,
+  type UserMessageActionHost,
+} from './action-user-message.js';
 export { clientEffectEvent, hiddenContextEvent, replacedWidgetEvent } from './action-events.js';
 export { emitClientEffect, type TurnContextLike } from './client-effects.js';
 export {

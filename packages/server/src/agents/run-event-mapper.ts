@@ -2,7 +2,9 @@ import type { RunStreamEvent } from '@openai/agents';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import type { ThreadStreamEvent } from '../protocol/events.js';
 import type { ContextEventTracker } from '../providers/context-stream.js';
+import { CLIENT_TOOL_PENDING_OUTPUT } from '../actions/client-tools.js';
 import { toolProgressEvent, type ToolProgressOption } from '../providers/tool-progress.js';
+import { toolResultContextEvent } from '../providers/tool-result-context.js';
 import type { TurnContext } from '../providers/turn-context.js';
 import type { ResponseStreamConverter } from './response-stream-converter.js';
 import { isPlaceholderId, ResponsesMapper, type Mapped } from './responses-mapper.js';
@@ -27,6 +29,8 @@ export class RunEventMapper<TContext> {
   /** Whether the current model response speaks the Responses API (decided per response). */
   private responsesMode = false;
   private generic: { id: string; createdAt: string; text: string } | undefined;
+  /** Arguments of this run's function calls by call id, for the remembered results. */
+  private readonly callArguments = new Map<string, string>();
 
   constructor(
     private readonly context: TurnContext<TContext>,
@@ -64,6 +68,7 @@ export class RunEventMapper<TContext> {
 
   private runItem(event: Extract<RunStreamEvent, { type: 'run_item_stream_event' }>): Mapped {
     const item = event.item;
+    if (item.type === 'tool_call_output_item') return this.toolOutput(item.rawItem, item.output);
     if (item.type !== 'tool_call_item') return undefined;
     const raw = item.rawItem as {
       type?: string;
@@ -76,10 +81,27 @@ export class RunEventMapper<TContext> {
       return undefined;
     const itemId = typeof raw.id === 'string' && !isPlaceholderId(raw.id) ? raw.id : undefined;
     this.context.lastFunctionCall = { callId: raw.callId, itemId };
+    this.callArguments.set(raw.callId, typeof raw.arguments === 'string' ? raw.arguments : '');
     if (itemId !== undefined) this.tracker.producedItems.add(itemId);
     return toolProgressEvent(this.toolProgress, {
       name: typeof raw.name === 'string' ? raw.name : '',
       arguments: typeof raw.arguments === 'string' ? raw.arguments : '',
+    });
+  }
+
+  /** A function tool's result, persisted as hidden context for later turns (never shown). */
+  private toolOutput(rawItem: unknown, output: unknown): Mapped {
+    const raw = rawItem as { type?: string; callId?: unknown; name?: unknown };
+    if (raw.type !== 'function_call_result') return undefined;
+    const name = typeof raw.name === 'string' ? raw.name : '';
+    // A client tool's result arrives later and is stored on its client_tool_call item.
+    if (output === CLIENT_TOOL_PENDING_OUTPUT || this.context.clientToolCall?.name === name)
+      return undefined;
+    const callId = typeof raw.callId === 'string' ? raw.callId : '';
+    return toolResultContextEvent(this.context, {
+      name,
+      arguments: this.callArguments.get(callId) ?? '',
+      output,
     });
   }
 

@@ -3,6 +3,7 @@ import type { ThreadStreamEventInput } from '../protocol/events.js';
 import { streamAssistantMessage } from './stream-assistant-message.js';
 import type { ChatTool } from './tool.js';
 import { toolProgressEvent, type ToolProgressOption } from './tool-progress.js';
+import { toolResultContextEvent } from './tool-result-context.js';
 import type { TurnContext } from './turn-context.js';
 
 /** A tool call as a model requested it; `arguments` is the raw JSON string. */
@@ -95,7 +96,8 @@ async function executeCall<TContext>(
  * A provider-neutral tool loop: stream the model's answer as an assistant message
  * ({@link streamAssistantMessage}), run the tool calls it made (sequentially, each optionally
  * announced with a progress update), feed the results back, and call the model again until it
- * answers without tools. A tool that sets `context.clientToolCall` ends the turn after itself;
+ * answers without tools. Each tool result is also persisted as hidden context, so later turns
+ * still see it (docs/seeds.md §A.3). A tool that sets `context.clientToolCall` ends the turn after itself;
  * wrap the loop in `streamWithContext` so queued tool events and that pending call reach the client.
  */
 export async function* runToolLoop<TContext>(
@@ -123,11 +125,14 @@ export async function* runToolLoop<TContext>(
     for (const call of calls) {
       const progress = toolProgressEvent(options.toolProgress, call);
       if (progress) yield progress;
-      results.push(await executeCall(context, options.tools, call));
+      const result = await executeCall(context, options.tools, call);
+      results.push(result);
       if (context.clientToolCall) {
         context.lastFunctionCall = { callId: call.id };
         return;
       }
+      // Remembered for later turns as hidden context (a client tool's result lives on its item).
+      yield toolResultContextEvent(context, { ...call, output: result.output });
     }
     driver.addToolResults(text, results);
   }

@@ -144,8 +144,13 @@ describe('Agents SDK over HTTP (Responses API)', () => {
       stream: true,
     });
 
+    // The tool result is kept as hidden context for later turns (never shown to the user).
     const page = await store.loadThreadItems(threadIdOf(events), null, 10, 'asc', CONTEXT);
-    expect(page.data.map((item) => item.type)).toEqual(['user_message', 'assistant_message']);
+    expect(page.data.map((item) => item.type)).toEqual([
+      'user_message',
+      'sdk_hidden_context',
+      'assistant_message',
+    ]);
   });
 
   it('keeps SSE framing intact when tool output and answers contain newlines (#71)', async () => {

@@ -244,9 +244,11 @@ describe('Agents SDK + Chat Completions model (OpenAIChatCompletionsModel)', () 
     const created = events[0]!;
     if (created.type !== 'thread.created') throw new Error('expected thread.created');
     const page = await store.loadThreadItems(created.thread.id, null, 10, 'asc', CONTEXT);
+    // The tool result is kept as hidden context for later turns (never shown to the user).
     expect(page.data.map((item) => item.type)).toEqual([
       'user_message',
       'assistant_message',
+      'sdk_hidden_context',
       'assistant_message',
     ]);
     expect(fake.requests.map((request) => request.api)).toEqual(['chat', 'chat']);

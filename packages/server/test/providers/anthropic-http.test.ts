@@ -183,10 +183,12 @@ describe('Anthropic Messages adapter over HTTP', () => {
       },
     ]);
     const page = await store.loadThreadItems(threadIdOf(events), null, 10, 'asc', CONTEXT);
+    // The tool result is kept as hidden context for later turns (never shown to the user).
     expect(page.data.map((item) => item.type)).toEqual([
       'user_message',
       'assistant_message',
       'workflow',
+      'sdk_hidden_context',
       'assistant_message',
     ]);
   });

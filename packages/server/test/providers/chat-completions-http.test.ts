@@ -190,9 +190,11 @@ describe('Chat Completions adapter over HTTP', () => {
     const threadId = threadIdOf(events);
     expect((await store.loadThread(threadId, CONTEXT)).title).toBe('Weather in Paris');
     const page = await store.loadThreadItems(threadId, null, 10, 'asc', CONTEXT);
+    // The tool result is kept as hidden context for later turns (never shown to the user).
     expect(page.data.map((item) => item.type)).toEqual([
       'user_message',
       'widget',
+      'sdk_hidden_context',
       'assistant_message',
     ]);
   });
@@ -293,6 +295,36 @@ describe('Chat Completions adapter over HTTP', () => {
       allow_retry: false,
     });
     expect(streamRequests()).toHaveLength(1);
+  });
+
+  it('sends an earlier tool result to the model on the next turn, never to the user', async () => {
+    await setup([
+      { toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' }, id: 'call_o' }] },
+      { text: 'Cold in Oslo.' },
+      { text: 'It was 21°C.' },
+    ]);
+    const { events } = await served.stream({
+      type: 'threads.create',
+      params: { input: textInput('Weather in Oslo?') },
+    });
+    const threadId = threadIdOf(events);
+    await served.stream({
+      type: 'threads.add_user_message',
+      params: { thread_id: threadId, input: textInput('What temperature did the tool say?') },
+    });
+    const third = streamRequests()[2]!.body.messages as { role: string; content: unknown }[];
+    const remembered = third.filter(
+      (message) => typeof message.content === 'string' && message.content.includes('<ToolResult'),
+    );
+    expect(remembered).toHaveLength(1);
+    expect(remembered[0]!.content).toContain('<ToolResult name="get_weather"');
+    expect(remembered[0]!.content).toContain('"temperature":21');
+    const listed = await served.json<{ data: { type: string }[] }>({
+      type: 'items.list',
+      params: { thread_id: threadId, order: 'asc' },
+    });
+    expect(listed.data.map((item) => item.type)).not.toContain('sdk_hidden_context');
+    expect(JSON.stringify(listed)).not.toContain('"temperature":21');
   });
 
   it('rejects a too-long message with a clear error and no model call', async () => {
