@@ -372,6 +372,17 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
       );
     }
     const where = filterSql(filter);
+    if (where.sql === '' && this.coversAllCollections(collectionIds)) {
+      // Nothing to filter: a plain KNN scan, without comparing every row's collection.
+      const top = this.db
+        .prepare<[Float32Array, number], ChunkIdRow>(
+          `SELECT c.id AS id, knn.distance AS score FROM (
+             SELECT rowid, distance FROM ${this.t('vectors')} WHERE embedding MATCH ? AND k = ?
+           ) knn JOIN ${this.t('chunks')} c ON c.rowid = knn.rowid ORDER BY knn.distance`,
+        )
+        .all(vector, Math.min(MAX_KNN, limit));
+      return top.map((row) => ({ id: row.id, score: 1 - row.score }));
+    }
     // Document filters apply after the k nearest are found, so fetch more candidates then.
     const k = Math.min(MAX_KNN, where.sql === '' ? limit : limit * 10);
     const rows = this.db
