@@ -58,6 +58,14 @@ export interface AppConfig {
     imageInput: 'inline' | 'url';
     /** PDFs as file input, as extracted text, or `auto` (text on OpenAI-compatible Chat servers). */
     pdfInput: 'auto' | 'file' | 'text';
+    /** How many of the newest thread items the model sees. */
+    historyLimit: number;
+    /** Model ↔ tool round trips per turn. */
+    maxTurns: number;
+    /** Longest user message in characters (0 = no limit); longer ones get an error, no model call. */
+    maxInputChars: number;
+    /** Dictation (`input.transcribe`) through the OpenAI audio API of the same endpoint. */
+    transcribe: { model: string; maxBytes: number; maxSeconds: number };
   };
   demo: { enabled: boolean; delayMs: number };
   /** Partial answers are stored this often while streaming; false when `THREADLINE_CHECKPOINT_MS=0`. */
@@ -303,6 +311,14 @@ export function loadConfig(
       anthropicBaseURL: s.ANTHROPIC_BASE_URL,
       imageInput: s.THREADLINE_MODEL_IMAGE_INPUT,
       pdfInput: s.THREADLINE_MODEL_PDF_INPUT,
+      historyLimit: s.THREADLINE_HISTORY_LIMIT,
+      maxTurns: s.THREADLINE_MAX_TURNS,
+      maxInputChars: s.THREADLINE_MAX_INPUT_CHARS,
+      transcribe: {
+        model: s.THREADLINE_TRANSCRIBE_MODEL,
+        maxBytes: s.THREADLINE_TRANSCRIBE_MAX_BYTES,
+        maxSeconds: s.THREADLINE_TRANSCRIBE_MAX_SECONDS,
+      },
     },
     demo: { enabled: demo, delayMs: s.THREADLINE_DEMO_DELAY_MS },
     checkpoints:

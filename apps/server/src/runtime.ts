@@ -80,6 +80,23 @@ async function createResponder(
   );
 }
 
+/** Dictation through the OpenAI-compatible endpoint; none in demo mode, without one, or with Anthropic. */
+async function createTranscriber(config: AppConfig, logger: Logger) {
+  const { model } = config;
+  if (config.demo.enabled || !model.configured || model.provider === 'anthropic') return undefined;
+  const [{ default: OpenAI }, { Transcriber }] = await Promise.all([
+    import('openai'),
+    import('./assistant/transcriber.js'),
+  ]);
+  const client = new OpenAI({
+    apiKey: model.apiKey ?? 'not-needed',
+    baseURL: model.baseURL,
+    maxRetries: 1,
+    timeout: 120_000,
+  });
+  return new Transcriber(client, model.transcribe, logger, model.baseURL);
+}
+
 async function createLimiter(config: AppConfig, logger: AppLogger): Promise<RateLimiter> {
   const { redisUrl, windowMs } = config.rateLimit;
   if (!redisUrl) return new MemoryRateLimiter(windowMs);
@@ -143,6 +160,8 @@ export async function createRuntime(
       agents,
       responder,
       checkpoints: config.checkpoints,
+      maxInputChars: config.model.maxInputChars,
+      transcriber: await createTranscriber(config, log),
       keepAliveMs: config.keepAliveMs,
     });
     const limiter = await createLimiter(config, logger);

@@ -11,11 +11,13 @@ import {
 } from '@threadline/server';
 import type {
   Action,
+  AudioInput,
   FeedbackKind,
+  TranscriptionResult,
   SyncCustomActionResponse,
   WidgetItem,
 } from '@threadline/server/protocol';
-import { generateThreadTitle } from '@threadline/server/providers';
+import { assertInputLength, generateThreadTitle } from '@threadline/server/providers';
 import type { AppContext } from '../context.js';
 import type { AgentRegistry } from './agents.js';
 import type { Responder } from './responder.js';
@@ -27,6 +29,10 @@ export interface AssistantServerOptions {
   agents: AgentRegistry;
   responder: Responder;
   checkpoints?: ChatKitServerOptions<AppContext>['checkpoints'];
+  /** Longest user message in characters; longer ones get an error and no model call (0 = off). */
+  maxInputChars?: number | undefined;
+  /** Speech to text for `input.transcribe`; without it the request is a 501. */
+  transcriber?: { transcribe(audio: AudioInput): Promise<TranscriptionResult> } | undefined;
   keepAliveMs?: number | undefined;
 }
 
@@ -38,6 +44,8 @@ export interface AssistantServerOptions {
 export class AssistantServer extends ChatKitServer<AppContext> {
   readonly agents: AgentRegistry;
   readonly responder: Responder;
+  private readonly maxInputChars: number;
+  private readonly transcriber: AssistantServerOptions['transcriber'];
 
   constructor(options: AssistantServerOptions) {
     super({
@@ -49,6 +57,13 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     });
     this.agents = options.agents;
     this.responder = options.responder;
+    this.maxInputChars = options.maxInputChars ?? 0;
+    this.transcriber = options.transcriber;
+  }
+
+  override async transcribe(audio: AudioInput, context: AppContext): Promise<TranscriptionResult> {
+    if (!this.transcriber) return super.transcribe(audio, context);
+    return this.transcriber.transcribe(audio);
   }
 
   async *respond(
@@ -58,6 +73,7 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     { signal }: HookOptions,
   ): AsyncIterable<ThreadStreamEventInput> {
     const agent = this.agents.forThread(thread);
+    if (this.maxInputChars > 0) assertInputLength(input, { maxChars: this.maxInputChars });
     // Without a title model, the first message (cut at a word) names the thread.
     if (!this.responder.titlesThreads) await generateThreadTitle(thread, input);
     const guarded = await this.responder.guard?.(this.store, thread, input, context);

@@ -1,11 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoReply } from '../../src/assistant/responders/demo.js';
 import { ensureBuilt } from '../helpers/build.js';
 import { startChildServer, type ChildServer } from '../helpers/child-server.js';
 import { chatkitRequests, launchChromium, recordRequests } from '../helpers/chromium.js';
 
 // The built-in client (`@threadline/chatkit`) on the app's own page, against the offline demo model.
-const FULL_ANSWER_END = 'to talk to a real model.';
+/** The last words of every demo answer: seen only once the whole answer has streamed. */
+const FULL_ANSWER_END = demoReply('').slice(-24);
 
 describe('the built-in ChatKit client in Chromium (demo model)', () => {
   let server: ChildServer;

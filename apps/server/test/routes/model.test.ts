@@ -81,3 +81,54 @@ describe('thread titles from THREADLINE_TITLE_MODEL', () => {
     }
   });
 });
+
+describe('turn limits from the settings', () => {
+  it('refuses an over-long message without calling the model, and limits the history', async () => {
+    const fake = await startFakeModelServer(() => ({ text: 'ok' }));
+    const t = await makeApp({
+      OPENAI_API_KEY: 'sk-fake',
+      OPENAI_BASE_URL: fake.baseURL,
+      THREADLINE_MAX_INPUT_CHARS: '20',
+      THREADLINE_HISTORY_LIMIT: '3',
+    });
+    try {
+      const long = await readEvents(
+        await t.chatkit('kim', {
+          type: 'threads.create',
+          params: { input: userInput('x'.repeat(21)) },
+        }),
+      );
+      expect(long.filter((e) => e.type === 'error')).toEqual([
+        {
+          type: 'error',
+          code: 'custom',
+          message:
+            'Your message is too long (21 characters). Please shorten it to 20 characters or fewer and try again.',
+          allow_retry: false,
+        },
+      ]);
+      expect(fake.requests).toHaveLength(0);
+
+      const first = await readEvents(
+        await t.chatkit('kim', { type: 'threads.create', params: { input: userInput('m1') } }),
+      );
+      const created = first.find((e) => e.type === 'thread.created');
+      const threadId = created?.type === 'thread.created' ? created.thread.id : '';
+      for (const text of ['m2', 'm3']) {
+        await readEvents(
+          await t.chatkit('kim', {
+            type: 'threads.add_user_message',
+            params: { thread_id: threadId, input: userInput(text) },
+          }),
+        );
+      }
+      // The three newest items (m2, its answer, m3), not m1.
+      const sent = JSON.stringify(fake.requests.at(-1)!.body.input);
+      expect(sent).toContain('m3');
+      expect(sent).not.toContain('m1');
+    } finally {
+      await t.close();
+      await fake.close();
+    }
+  });
+});

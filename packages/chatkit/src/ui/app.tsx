@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChatController } from '../controller.js';
 import type { Translator } from '../i18n/index.js';
 import { Markdown } from '../markdown/index.js';
@@ -19,7 +19,15 @@ export interface AppProps {
 export function App(props: AppProps) {
   const { controller, translator } = props;
   const state = useControllerState(controller);
-  const t = (text: string, vars?: Record<string, string | number>) => translator.t(text, vars);
+  // A stable context value: memoized items must not re-render because the root did.
+  const ui = useMemo(
+    () => ({
+      controller,
+      t: (text: string, vars?: Record<string, string | number>) => translator.t(text, vars),
+    }),
+    [controller, translator],
+  );
+  const t = ui.t;
   const announce = useLiveAnnouncement(controller, state.streaming);
   const historyOpen = state.history.open;
   const wasOpen = useRef(historyOpen);
@@ -31,7 +39,7 @@ export function App(props: AppProps) {
   const disclaimer = controller.options.disclaimer;
   const empty = state.threadId === null && state.items.length === 0 && !state.streaming;
   return (
-    <Ctx.Provider value={{ controller, t }}>
+    <Ctx.Provider value={ui}>
       <div
         class="root"
         lang={translator.locale}

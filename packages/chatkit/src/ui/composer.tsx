@@ -54,7 +54,8 @@ export function Composer(props: {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
-      if (canSend) void controller.submitComposer();
+      // Decided on the live state, not on the last render: typing and Enter can land in one frame.
+      if (!locked) void controller.submitComposer();
     }
   };
   const files = (list: FileList | null | undefined) => {
@@ -68,7 +69,7 @@ export function Composer(props: {
         data-drag={dragging}
         onSubmit={(e) => {
           e.preventDefault();
-          if (canSend) void controller.submitComposer();
+          if (!locked) void controller.submitComposer();
         }}
         onDragOver={(e) => {
           if (!attachmentsOn) return;

@@ -1,11 +1,13 @@
 import {
+  InputGuardrailTripwireTriggered,
+  OutputGuardrailTripwireTriggered,
   run,
   type Agent,
   type AgentInputItem,
   type RunStreamEvent,
   type StreamRunOptions,
 } from '@openai/agents';
-import { BaseStreamError } from '../errors.js';
+import { BaseStreamError, CustomStreamError } from '../errors.js';
 import type { ThreadStreamEventInput } from '../protocol/events.js';
 import type { AgentContext } from './agent-context.js';
 import { streamAgentResponse, type StreamAgentResponseOptions } from './stream-agent-response.js';
@@ -48,8 +50,36 @@ export async function* streamAgentRun<TContext>(
       : await run(agent, input, runOptions);
     yield* streamAgentResponse(context, result, options);
   } catch (error) {
-    throw streamErrorInside(error);
+    throw guardrailError(error) ?? streamErrorInside(error);
   }
+}
+
+/** Shown when a tripped guardrail gives no message of its own. */
+export const GUARDRAIL_MESSAGE = 'This request was blocked by a safety check.';
+
+/**
+ * A tripped input or output guardrail as the error the user sees: the guardrail's own message
+ * (`outputInfo` when a string, else `outputInfo.message`), not retryable, since sending the same
+ * message again trips it again (docs/protocol-deviations.md).
+ */
+function guardrailError(error: unknown): CustomStreamError | undefined {
+  if (
+    !(error instanceof InputGuardrailTripwireTriggered) &&
+    !(error instanceof OutputGuardrailTripwireTriggered)
+  ) {
+    return undefined;
+  }
+  const info: unknown = error.result.output.outputInfo;
+  const message =
+    typeof info === 'string'
+      ? info
+      : typeof (info as { message?: unknown } | null)?.message === 'string'
+        ? (info as { message: string }).message
+        : undefined;
+  return new CustomStreamError(message?.trim() || GUARDRAIL_MESSAGE, {
+    allowRetry: false,
+    cause: error,
+  });
 }
 
 /**

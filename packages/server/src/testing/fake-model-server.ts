@@ -20,6 +20,8 @@ export interface FakeModelServer {
   readonly baseURL: string;
   /** Every request received, in order. */
   readonly requests: FakeRequest[];
+  /** Every `POST /v1/audio/transcriptions` (OpenAI audio API, multipart): its fields and file size. */
+  readonly transcriptions: FakeTranscription[];
   /** Streams whose client disconnected before the last event was written (e.g. a cancelled turn). */
   readonly abortedStreams: number;
   /** Resolves at the next (or an earlier, not yet awaited) client disconnect mid-stream. */
@@ -66,6 +68,31 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
 }
 
+/** A `multipart/form-data` body's text fields and its (one) file. */
+function parseMultipart(body: Buffer, contentType: string): FakeTranscription {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const out: FakeTranscription = { fields: {}, filename: undefined, file: Buffer.alloc(0) };
+  if (!boundary) return out;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    if (filename !== undefined) {
+      out.filename = filename;
+      out.file = Buffer.from(content);
+    } else out.fields[name] = content.toString('utf8');
+    start = next;
+  }
+  return out;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function render(api: FakeApi, turn: FakeTurn, body: Record<string, unknown>): Rendered {
@@ -76,8 +103,19 @@ function render(api: FakeApi, turn: FakeTurn, body: Record<string, unknown>): Re
   return renderChat(turn, model, streamOptions?.include_usage === true);
 }
 
+/** A transcription request the fake received. */
+export interface FakeTranscription {
+  /** The form's text fields (`model`, `language`, …). */
+  fields: Record<string, string>;
+  filename: string | undefined;
+  /** The uploaded file's bytes. */
+  file: Buffer;
+}
+
 /** Options of {@link startFakeModelServer}. */
 export interface FakeModelServerOptions {
+  /** What `POST /v1/audio/transcriptions` answers (`{ text }`); default `fake transcript`. */
+  transcript?: string | undefined;
   /**
    * The APIs served (default all three); the others answer 404 like a server without them, e.g.
    * `['chat']` for an Ollama- or vLLM-like server that has no Responses API.
@@ -135,8 +173,16 @@ export async function startFakeModelServer(
     res.end(JSON.stringify(body));
   };
 
+  const transcriptions: FakeTranscription[] = [];
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
+    if (req.method === 'POST' && path === '/v1/audio/transcriptions') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      transcriptions.push(parseMultipart(Buffer.concat(chunks), req.headers['content-type'] ?? ''));
+      sendJson(res, 200, { text: options.transcript ?? 'fake transcript' });
+      return;
+    }
     const api = ROUTES[path];
     if (
       req.method !== 'POST' ||
@@ -207,6 +253,7 @@ export async function startFakeModelServer(
     url,
     baseURL: `${url}/v1`,
     requests,
+    transcriptions,
     get abortedStreams() {
       return aborted;
     },

@@ -8,6 +8,7 @@ export {
   startFakeModelServer,
   type FakeModelServer,
   type FakeModelServerOptions,
+  type FakeTranscription,
 } from './fake-model-server.js';
 export {
   textDeltas,

@@ -253,10 +253,39 @@ describe('Agents SDK over HTTP (Responses API)', () => {
     if (message?.type !== 'thread.item.done') throw new Error('expected the streamed answer first');
     expect(events.slice(-2)).toEqual([
       { type: 'thread.item.removed', item_id: message.item.id },
-      { type: 'error', code: 'stream.error', allow_retry: true },
+      {
+        type: 'error',
+        code: 'custom',
+        message: 'This request was blocked by a safety check.',
+        allow_retry: false,
+      },
     ]);
     const page = await store.loadThreadItems(threadIdOf(events), null, 10, 'asc', CONTEXT);
     expect(page.data.map((item) => item.type)).toEqual(['user_message']);
+  });
+
+  it("shows an input guardrail's own message, not retryable", async () => {
+    await setup([{ text: 'never sent' }], {
+      inputGuardrails: [
+        {
+          name: 'no_secrets',
+          execute: async () => ({
+            tripwireTriggered: true,
+            outputInfo: { message: 'Please do not share passwords here.' },
+          }),
+        },
+      ],
+    });
+    const { events } = await served.stream({
+      type: 'threads.create',
+      params: { input: textInput('my password is hunter2') },
+    });
+    expect(events.at(-1)).toEqual({
+      type: 'error',
+      code: 'custom',
+      message: 'Please do not share passwords here.',
+      allow_retry: false,
+    });
   });
 
   it('turns a 429 from the model into a retryable error event', async () => {

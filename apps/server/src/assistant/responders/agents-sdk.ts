@@ -55,15 +55,10 @@ import { toolsFor } from '../tools/builtin-tools.js';
 
 type Ctx = AgentContext<AppContext>;
 
-/** How many of the newest thread items the model sees. */
-const HISTORY_LIMIT = 40;
 /** Added to the instructions of agents with `knowledge`, so answers carry citations. */
 const KNOWLEDGE_INSTRUCTIONS =
   'Use search_knowledge to look things up in the documents before answering questions they may ' +
   'cover. Cite every fact taken from a passage with its reference in brackets, e.g. [1] or [1, 2].';
-
-/** Model ↔ tool round trips per turn. */
-const MAX_TURNS = 8;
 
 /** The agents file's `mcpServers` as `McpHub` server configs (forwarding the caller's token where asked). */
 export function mcpServerConfigs(servers: AgentsFile['mcpServers']): McpServerConfig<AppContext>[] {
@@ -262,7 +257,7 @@ export class AgentsResponder implements Responder {
     const attempt = () =>
       logProviderErrors(
         streamAgentRun(context, build(this.model(modelName)), input as AgentInputItem[], {
-          runOptions: { maxTurns: MAX_TURNS },
+          runOptions: { maxTurns: this.config.maxTurns },
         }),
         () => this.call(modelName),
         this.logger,
@@ -287,7 +282,7 @@ export class AgentsResponder implements Responder {
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
     const { thread, input, context, agent, store, signal } = turn;
     yield ANALYZING;
-    const history = await loadHistory(store, thread, context, { limit: HISTORY_LIMIT });
+    const history = await loadHistory(store, thread, context, { limit: this.config.historyLimit });
     const options = turnInferenceOptions(input, history);
     const modelName = selectModel(options, {
       allowed: this.agents.allowedModels(agent),

@@ -43,11 +43,6 @@ import type { BuiltinTool } from '../tools/builtin-tool.js';
 import { toolsFor } from '../tools/builtin-tools.js';
 import { mcpServerConfigs } from './agents-sdk.js';
 
-/** How many of the newest thread items the model sees. */
-const HISTORY_LIMIT = 40;
-/** Model ↔ tool round trips per turn. */
-const MAX_STEPS = 8;
-
 /** A built-in tool as a provider tool-loop tool, with the same progress as the Agents path. */
 function chatTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): ChatTool<AppContext> {
   return defineTool({
@@ -147,7 +142,7 @@ export class AnthropicResponder implements Responder {
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
     const { thread, input, context, agent, store, signal } = turn;
     yield ANALYZING;
-    const history = await loadHistory(store, thread, context, { limit: HISTORY_LIMIT });
+    const history = await loadHistory(store, thread, context, { limit: this.config.historyLimit });
     const options = turnInferenceOptions(input, history);
     const model = selectModel(options, {
       allowed: this.agents.allowedModels(agent),
@@ -183,7 +178,7 @@ export class AnthropicResponder implements Responder {
           instructions,
           tools,
           // A composer tool's forced tool is not applied here: the loop would force every step.
-          maxSteps: MAX_STEPS,
+          maxSteps: this.config.maxTurns,
         }),
         () => ({ provider: 'anthropic', endpoint: this.endpoint, model }),
         this.logger,
