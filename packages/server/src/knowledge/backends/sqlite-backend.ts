@@ -323,17 +323,40 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
     if (terms.length === 0 || collectionIds.length === 0) return [];
     const where = filterSql(filter);
     const needsDocuments = where.sql !== '';
+    const fts = this.t('chunks_fts');
+    const match = terms.map(quoteTerm).join(' OR ');
+    if (!needsDocuments && this.coversAllCollections(collectionIds)) {
+      // Nothing to filter: FTS5 ranks inside the index (`ORDER BY rank LIMIT`) and only the top
+      // rows are joined, instead of joining and sorting every match.
+      const top = this.db
+        .prepare<[string, number], ChunkIdRow>(
+          `SELECT c.id AS id, r.rank AS score FROM (
+             SELECT rowid, rank FROM ${fts} WHERE ${fts} MATCH ? AND rank MATCH 'bm25(2.0, 1.5, 1.0)'
+             ORDER BY rank LIMIT ?
+           ) r JOIN ${this.t('chunks')} c ON c.rowid = r.rowid ORDER BY r.rank`,
+        )
+        .all(match, limit);
+      return top.map((row) => ({ id: row.id, score: -row.score }));
+    }
     const rows = this.db
       .prepare<unknown[], ChunkIdRow>(
-        `SELECT c.id AS id, bm25(${this.t('chunks_fts')}, 2.0, 1.5, 1.0) AS score
-         FROM ${this.t('chunks_fts')} f JOIN ${this.t('chunks')} c ON c.rowid = f.rowid
+        `SELECT c.id AS id, bm25(${fts}, 2.0, 1.5, 1.0) AS score
+         FROM ${fts} f JOIN ${this.t('chunks')} c ON c.rowid = f.rowid
          ${needsDocuments ? `JOIN ${this.t('documents')} d ON d.id = c.document_id` : ''}
-         WHERE ${this.t('chunks_fts')} MATCH ? AND c.collection_id IN (${placeholders(collectionIds.length)})${where.sql}
+         WHERE ${fts} MATCH ? AND c.collection_id IN (${placeholders(collectionIds.length)})${where.sql}
          ORDER BY score LIMIT ?`,
       )
-      .all(terms.map(quoteTerm).join(' OR '), ...collectionIds, ...where.params, limit);
+      .all(match, ...collectionIds, ...where.params, limit);
     // FTS5's bm25() is negative (lower is better); report it the usual way round.
     return rows.map((row) => ({ id: row.id, score: -row.score }));
+  }
+
+  /** Whether `collectionIds` (distinct) name every collection, so no collection filter is needed. */
+  private coversAllCollections(collectionIds: string[]): boolean {
+    const { n } = this.db
+      .prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${this.t('collections')}`)
+      .get()!;
+    return new Set(collectionIds).size >= n;
   }
 
   async vectorSearch(
@@ -349,6 +372,17 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
       );
     }
     const where = filterSql(filter);
+    if (where.sql === '' && this.coversAllCollections(collectionIds)) {
+      // Nothing to filter: a plain KNN scan, without comparing every row's collection.
+      const top = this.db
+        .prepare<[Float32Array, number], ChunkIdRow>(
+          `SELECT c.id AS id, knn.distance AS score FROM (
+             SELECT rowid, distance FROM ${this.t('vectors')} WHERE embedding MATCH ? AND k = ?
+           ) knn JOIN ${this.t('chunks')} c ON c.rowid = knn.rowid ORDER BY knn.distance`,
+        )
+        .all(vector, Math.min(MAX_KNN, limit));
+      return top.map((row) => ({ id: row.id, score: 1 - row.score }));
+    }
     // Document filters apply after the k nearest are found, so fetch more candidates then.
     const k = Math.min(MAX_KNN, where.sql === '' ? limit : limit * 10);
     const rows = this.db
