@@ -12,6 +12,7 @@ import { readSseFrames } from '@threadline/server/testing';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../packages/server/test/helpers/eventually.js';
 import { POST } from './app/chatkit/route.js';
 
 interface Ctx {
@@ -25,6 +26,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A real Threadline backend that streams DELTAS, holding after the first until the gate opens. */
 class GatedServer extends ChatKitServer<Ctx> {
   produced: string[] = [];
+  /** Set when a turn asked to hold ("hold") was cancelled by its client going away. */
+  cancelled = false;
   private open!: () => void;
   gate = new Promise<void>((resolve) => (this.open = resolve));
   constructor() {
@@ -33,13 +36,22 @@ class GatedServer extends ChatKitServer<Ctx> {
   release() {
     this.open();
   }
+  private untilCancelled(signal: AbortSignal) {
+    return new Promise<never>((_, reject) =>
+      signal.addEventListener('abort', () => {
+        this.cancelled = true;
+        reject(signal.reason as Error);
+      }),
+    );
+  }
 
   async *respond(
     thread: ThreadMetadata,
-    _input: UserMessageItem | null,
+    input: UserMessageItem | null,
     context: Ctx,
-    _options: HookOptions,
+    { signal }: HookOptions,
   ): AsyncIterable<ThreadStreamEventInput> {
+    const hold = input?.content.some((part) => part.type === 'input_text' && part.text === 'hold');
     const id = this.store.generateItemId('message', thread, context);
     const item = {
       type: 'assistant_message' as const,
@@ -50,6 +62,7 @@ class GatedServer extends ChatKitServer<Ctx> {
     };
     yield { type: 'thread.item.added', item };
     for (const [index, delta] of DELTAS.entries()) {
+      if (index === 1 && hold) await this.untilCancelled(signal);
       if (index === 1) await this.gate;
       else if (index > 1) await sleep(20);
       this.produced.push(delta);
@@ -65,11 +78,11 @@ class GatedServer extends ChatKitServer<Ctx> {
 }
 
 const backend = new GatedServer();
+const chatkit = createChatKitHandler(backend);
 const seenAuth: (string | undefined)[] = [];
 let httpServer: Server;
 
 beforeAll(async () => {
-  const chatkit = createChatKitHandler(backend);
   const onNode = createNodeHandler(chatkit, {
     getContext: (req: IncomingMessage) => {
       seenAuth.push(req.headers.authorization);
@@ -94,25 +107,23 @@ afterAll(async () => {
   await new Promise<void>((resolve) => httpServer.close(() => resolve()));
 });
 
-const call = (body: object, cookie?: string) =>
+const call = (body: object, cookie?: string, signal?: AbortSignal) =>
   POST(
     new Request('http://app.test/chatkit', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
       body: JSON.stringify(body),
+      signal,
     }),
   );
 
-const create = {
+const createWith = (text: string) => ({
   type: 'threads.create',
   params: {
-    input: {
-      content: [{ type: 'input_text', text: 'count' }],
-      attachments: [],
-      inference_options: {},
-    },
+    input: { content: [{ type: 'input_text', text }], attachments: [], inference_options: {} },
   },
-};
+});
+const create = createWith('count');
 
 describe('Next.js /chatkit proxy route', () => {
   it('answers 401 JSON without the session cookie and never calls the backend', async () => {
@@ -163,6 +174,23 @@ describe('Next.js /chatkit proxy route', () => {
     const other = await call({ type: 'threads.list', params: {} }, 'tl_session=tok-bob');
     expect(((await other.json()) as { data: unknown[] }).data).toEqual([]);
     expect(seenAuth.at(-1)).toBe('Bearer tok-bob');
+  });
+
+  it('cancels the backend turn when the browser goes away', async () => {
+    const browser = new AbortController();
+    const response = await call(createWith('hold'), 'tl_session=tok-ada', browser.signal);
+    const frames = readSseFrames(response);
+    const seen: string[] = [];
+    for (let next = await frames.next(); !next.done; next = await frames.next()) {
+      seen.push(next.value.event.type);
+      if (next.value.event.type === 'thread.item.updated') break; // the first delta: now parked
+    }
+    expect(seen.at(-1)).toBe('thread.item.updated');
+    expect(chatkit.openStreams.size).toBe(1);
+
+    browser.abort();
+    await eventually(async () => (chatkit.openStreams.size === 0 ? true : undefined));
+    expect(backend.cancelled).toBe(true);
   });
 
   it("passes the backend's 401 for a bad token through", async () => {
