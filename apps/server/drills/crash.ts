@@ -120,11 +120,21 @@ async function round(
       answer: '',
     });
   }
-  const killAfter = 100 + Math.floor(random() * 1_400);
+  // Odd rounds kill at a random early moment (around thread.created); even rounds once answers
+  // stream (the first delta arrived), so partial answers are checked too.
   const streams = observed.map((seen) =>
     openStream(server.url, tokens.get(seen.user)!, seen).catch(() => {}),
   );
-  await new Promise((resolve) => setTimeout(resolve, killAfter));
+  const started = Date.now();
+  if (r % 2 === 0) {
+    while (!observed.some((seen) => seen.answer !== '') && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 800)));
+  } else {
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.floor(random() * 1_400)));
+  }
+  const killAfter = Date.now() - started;
   server.child.kill('SIGKILL');
   await server.exited;
   await Promise.all(streams);

@@ -108,7 +108,11 @@ export class KnowledgeCitations {
     if (this.byRef.size === 0) return event;
     if (event.type === 'thread.item.done' && event.item.type === 'assistant_message') {
       const content = event.item.content.map((part) =>
-        this.annotate({ ...part, annotations: (part.annotations ?? []) as Annotation[] }),
+        this.annotate({
+          ...part,
+          type: 'output_text',
+          annotations: (part.annotations ?? []) as Annotation[],
+        }),
       );
       return { ...event, item: { ...event.item, content } };
     }
@@ -119,6 +123,7 @@ export class KnowledgeCitations {
       const part = event.update.content;
       const content = this.annotate({
         ...part,
+        type: 'output_text',
         annotations: (part.annotations ?? []) as Annotation[],
       });
       return { ...event, update: { ...event.update, content } };

@@ -79,14 +79,16 @@ export type Source = z.output<typeof SourceSchema>;
 
 /** A citation; `index` is the character offset in the text where the marker goes. */
 export const AnnotationSchema = z.object({
-  type: z.literal('annotation'),
+  // Defaulted as in the reference (Pydantic fills the literal), so `{ source }` is accepted.
+  type: z.literal('annotation').default('annotation'),
   source: SourceSchema,
   index: z.number().int().nullish(),
 });
 export type Annotation = z.output<typeof AnnotationSchema>;
 
 export const AssistantMessageContentSchema = z.object({
-  type: z.literal('output_text'),
+  // Defaulted as in the reference, so `{ text }` is a complete part.
+  type: z.literal('output_text').default('output_text'),
   text: z.string(),
   annotations: z.array(AnnotationSchema).default([]),
 });

@@ -1,6 +1,7 @@
 import { base64ToBytes } from '../encoding/base64.js';
 import { ConflictError, InvalidRequestError, NotImplementedError } from '../errors.js';
 import type { NonStreamingReq } from '../protocol/requests.js';
+import { SyncCustomActionResponseSchema } from '../protocol/responses.js';
 import type { AttachmentStore } from '../stores/store.js';
 import type { ChatKitServer } from './chatkit-server.js';
 import { publicThread, toWireJson, visibleItems } from './serialize.js';
@@ -55,7 +56,15 @@ export async function runJsonOp<TContext>(
           { path: 'params.item_id', message: 'must reference a widget item' },
         ]);
       }
-      return toWireJson(await server.syncAction(thread, action, sender, context));
+      // Parsed like a streamed item, so widget actions get their defaults (`handler`,
+      // `loadingBehavior`, `streaming`) as in the reference.
+      const response = SyncCustomActionResponseSchema.safeParse(
+        await server.syncAction(thread, action, sender, context),
+      );
+      if (!response.success) {
+        throw new Error(`syncAction() returned an invalid response: ${response.error.message}`);
+      }
+      return toWireJson(response.data);
     }
     case 'threads.get_by_id': {
       const thread = await store.loadThread(request.params.thread_id, context);
