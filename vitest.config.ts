@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const ROOTS = ['packages/*/src', 'packages/*/test', 'apps/*/test'];
+const ROOTS = ['packages/*/src', 'packages/*/test', 'apps/*/test', 'examples/*'];
 /** The slow layer: tests that start processes (the built app, MCP servers over stdio) or drive Chromium. */
 const E2E = ROOTS.flatMap((root) => [`${root}/**/*.e2e.test.ts`, `${root}/**/*.browser.test.ts`]);
 
