@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AttachmentUrlStore } from '../../src/attachments/attachment-url-store.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { PostgresStore } from '../../src/stores/postgres/index.js';
 import { SqliteStore } from '../../src/stores/sqlite/index.js';
@@ -179,3 +180,45 @@ describeFeedback(
   },
   true,
 );
+
+describe('feedback through wrapping stores and stores without it', () => {
+  const signer = {
+    withFreshPreviewUrl: async <T>(attachment: T) => attachment,
+    finalizePresignedUpload: async <T>(attachment: T) => attachment,
+  };
+
+  it('AttachmentUrlStore forwards saveFeedback/listFeedback to the store it wraps', async () => {
+    const inner = new MemoryStore<TestContext>();
+    const store = new AttachmentUrlStore<TestContext>(inner, signer);
+    const { server, threadId, itemId } = await createThread(store);
+    await json(server, {
+      type: 'items.feedback',
+      params: { thread_id: threadId, item_ids: [itemId], kind: 'positive' },
+    });
+    expect((await inner.listFeedback()).map((r) => [r.threadId, r.kind])).toEqual([
+      [threadId, 'positive'],
+    ]);
+    expect(await store.listFeedback!()).toEqual(await inner.listFeedback());
+  });
+
+  it('a store without saveFeedback keeps the old behaviour: answered, nothing stored', async () => {
+    const inner = new MemoryStore<TestContext>();
+    const store = new AttachmentUrlStore<TestContext>(inner, signer);
+    // A wrapped store without the optional methods (as a custom integrator store would be).
+    const bare = Object.assign(Object.create(Object.getPrototypeOf(store) as object), store, {
+      saveFeedback: undefined,
+      listFeedback: undefined,
+    }) as AttachmentUrlStore<TestContext>;
+    const wrapped = new AttachmentUrlStore<TestContext>(bare, signer);
+    expect(wrapped.saveFeedback).toBeUndefined();
+    expect(wrapped.listFeedback).toBeUndefined();
+    const { server, threadId, itemId } = await createThread(wrapped);
+    await expect(
+      json(server, {
+        type: 'items.feedback',
+        params: { thread_id: threadId, item_ids: [itemId], kind: 'negative' },
+      }),
+    ).resolves.toEqual({});
+    expect(await inner.listFeedback()).toEqual([]);
+  });
+});
