@@ -22,6 +22,7 @@ import { blobKeyForAttachment, type BlobStore, type StoredBlob } from './blob-st
 import { inlineDisposition } from './content-disposition.js';
 import {
   assertMimeTypeAllowed,
+  DEFAULT_ATTACHMENT_NAME,
   resolveAttachmentLimits,
   validateAttachmentName,
   validateAttachmentParams,
@@ -199,7 +200,7 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     file: { filename: string; mimeType: string; body: AsyncIterable<Uint8Array> },
     context: TContext,
   ): Promise<Attachment> {
-    const name = validateAttachmentName(file.filename, 'file');
+    const name = validateAttachmentName(file.filename, 'file', DEFAULT_ATTACHMENT_NAME);
     const declared = validateMimeType(
       file.mimeType || 'application/octet-stream',
       this.limits,

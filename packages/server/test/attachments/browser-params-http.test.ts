@@ -4,6 +4,7 @@ import {
   api,
   bytesOf,
   createAttachment,
+  directUpload,
   pdfBytes,
   pngBytes,
   sendMessage,
@@ -107,6 +108,17 @@ describe.each(BACKENDS)(
       expect(status).toBe(200);
       expect(body).toMatchObject({ name: 'file', mime_type: 'text/plain', type: 'file' });
       expect((await stored(body.id)).name).toBe('file');
+    });
+
+    it('a direct upload without a file name or type is named "file" and sniffed', async () => {
+      const bytes = pngBytes(8_000);
+      const response = await directUpload(app, ALICE, bytes, '', '');
+      expect(response.status).toBe(201);
+      expect(await response.json()).toMatchObject({
+        name: 'file',
+        mime_type: 'image/png',
+        type: 'image',
+      });
     });
 
     it('size -1 means unknown: the real size is recorded and the limit applies to the bytes', async () => {
