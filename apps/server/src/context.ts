@@ -14,6 +14,11 @@ export interface AppContext {
    * servers configured with `forwardUserToken`. Never logged or stored.
    */
   bearerToken?: string | undefined;
+  /**
+   * The request's `metadata` (page URL, title, user info… from the client), when it sent any:
+   * client-controlled, so the model sees it only as escaped data (assistant/request-metadata.ts).
+   */
+  requestMetadata?: Record<string, unknown> | undefined;
 }
 
 /** Store scoping: every row belongs to a user, optionally inside an organization. */

@@ -12,6 +12,7 @@ import {
 import type {
   Action,
   AudioInput,
+  ChatKitReq,
   FeedbackKind,
   TranscriptionResult,
   SyncCustomActionResponse,
@@ -59,6 +60,12 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     this.responder = options.responder;
     this.maxInputChars = options.maxInputChars ?? 0;
     this.transcriber = options.transcriber;
+  }
+
+  /** Folds the request's `metadata` into the context (docs/protocol.md §1.4). */
+  override contextForRequest(request: ChatKitReq, context: AppContext): AppContext {
+    const { metadata } = request;
+    return Object.keys(metadata).length > 0 ? { ...context, requestMetadata: metadata } : context;
   }
 
   override async transcribe(audio: AudioInput, context: AppContext): Promise<TranscriptionResult> {

@@ -22,9 +22,14 @@ export function requireAuth(authenticate: Authenticate): MiddlewareHandler<AppEn
       return errorJson(503, 'auth_unavailable', 'Authentication is temporarily unavailable');
     }
     c.set('identity', identity);
-    // Set before the route runs: the Node adapter writes the response itself, taking the headers
-    // prepared so far, so a cookie appended after `next()` would never reach the client.
-    if (identity.setCookie) c.header('set-cookie', identity.setCookie, { append: true });
+    // Set before the route runs, for the Node adapter, which writes the response itself from the
+    // headers prepared so far; and after, for a route that returns its own Response (Hono does not
+    // merge prepared headers into it).
+    const cookie = identity.setCookie;
+    if (cookie) c.header('set-cookie', cookie, { append: true });
     await next();
+    if (cookie && !c.res.headers.getSetCookie().includes(cookie)) {
+      c.res.headers.append('set-cookie', cookie);
+    }
   };
 }

@@ -4,10 +4,12 @@ import { ensureBuilt } from '../helpers/build.js';
 import { startChildServer, type ChildServer } from '../helpers/child-server.js';
 import { chatkitRequests, launchChromium, recordRequests } from '../helpers/chromium.js';
 import { routeReactPage } from '../helpers/react-page.js';
+import { demoReply } from '../../src/assistant/responders/demo.js';
 
 // The built-in client driven by @openai/chatkit-react 1.6.1, unmodified: a React user gets our
 // runtime by loading our script and nothing else. Demo model, app as a child process.
-const FULL_ANSWER_END = 'to talk to a real model.';
+// The end of the demo model's answer: it is on screen once the stream has finished.
+const FULL_ANSWER_END = demoReply('').slice(-24);
 
 interface HookMethods {
   sendUserMessage(input: { text: string }): Promise<void>;

@@ -1,4 +1,8 @@
-import type { WidgetComponent, WidgetRootInput } from '../../src/protocol/index.js';
+import {
+  ICON_NAMES,
+  type WidgetComponent,
+  type WidgetRootInput,
+} from '../../src/protocol/index.js';
 
 /**
  * The widget gallery: one `Basic` root holding a `Card` per component family, so a single thread
@@ -27,74 +31,7 @@ const card = (
 });
 
 /** Every ChatKit icon name shown in one wrapping row, plus two `lucide:` icons. */
-const ICONS = [
-  'agent',
-  'analytics',
-  'atom',
-  'batch',
-  'bolt',
-  'book-open',
-  'book-closed',
-  'book-clock',
-  'bug',
-  'calendar',
-  'chart',
-  'check',
-  'check-circle',
-  'check-circle-filled',
-  'chevron-left',
-  'chevron-right',
-  'circle-question',
-  'clock',
-  'compass',
-  'confetti',
-  'cube',
-  'desktop',
-  'document',
-  'dot',
-  'dots-horizontal',
-  'dots-vertical',
-  'empty-circle',
-  'external-link',
-  'globe',
-  'keys',
-  'lab',
-  'images',
-  'info',
-  'lifesaver',
-  'lightbulb',
-  'mail',
-  'map-pin',
-  'maps',
-  'mobile',
-  'name',
-  'notebook',
-  'notebook-pencil',
-  'page-blank',
-  'phone',
-  'play',
-  'plus',
-  'profile',
-  'profile-card',
-  'reload',
-  'star',
-  'star-filled',
-  'search',
-  'sparkle',
-  'sparkle-double',
-  'square-code',
-  'square-image',
-  'square-text',
-  'suitcase',
-  'settings-slider',
-  'user',
-  'wreath',
-  'write',
-  'write-alt',
-  'write-alt2',
-  'lucide:rocket',
-  'lucide:zap',
-];
+const ICONS = [...ICON_NAMES, 'lucide:rocket', 'lucide:zap'];
 
 /** A 1×1 PNG (accent blue), so the gallery needs no network. */
 const PIXEL =

@@ -21,6 +21,8 @@ import { concatBytes, iterateStream } from './byte-streams.js';
 import { blobKeyForAttachment, type BlobStore, type StoredBlob } from './blob-store.js';
 import { inlineDisposition } from './content-disposition.js';
 import {
+  assertMimeTypeAllowed,
+  DEFAULT_ATTACHMENT_NAME,
   resolveAttachmentLimits,
   validateAttachmentName,
   validateAttachmentParams,
@@ -118,7 +120,7 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     if (this.presignedUploads) {
       upload_descriptor = await this.blobs.presignUpload!(key, {
         contentType: mimeType,
-        contentLength: size,
+        ...(size !== undefined ? { contentLength: size } : {}),
         expiresInSeconds: this.uploadTtl,
       });
     } else {
@@ -198,7 +200,7 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     file: { filename: string; mimeType: string; body: AsyncIterable<Uint8Array> },
     context: TContext,
   ): Promise<Attachment> {
-    const name = validateAttachmentName(file.filename, 'file');
+    const name = validateAttachmentName(file.filename, 'file', DEFAULT_ATTACHMENT_NAME);
     const declared = validateMimeType(
       file.mimeType || 'application/octet-stream',
       this.limits,
@@ -254,21 +256,18 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     if (upload.contentLength !== undefined && upload.contentLength > maxBytes) {
       throw new PayloadTooLargeError(`This upload may be at most ${maxBytes} bytes`);
     }
+    let mimeType = pending.mime_type;
     const size = await this.blobs.put(
       key,
       guardUpload(upload.body, {
         maxBytes,
         inspect: async (head) => {
-          await verifyContentType({
-            declared: pending.mime_type,
-            head,
-            allowedMimeTypes: this.limits.allowedMimeTypes,
-          });
+          mimeType = await this.verifyUploadedType(pending.mime_type, head);
         },
       }),
       { contentType: pending.mime_type },
     );
-    return this.markUploaded(attachmentId, key, size, context);
+    return this.markUploaded(attachmentId, key, { size, mimeType, owner }, context);
   }
 
   /**
@@ -283,6 +282,7 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     if (!blob) return attachment;
     const chunks: Uint8Array[] = [];
     for await (const chunk of iterateStream(blob.body)) chunks.push(chunk);
+    let mimeType: string;
     try {
       if (blob.size > this.uploadLimit(attachment)) {
         throw new PayloadTooLargeError(
@@ -290,17 +290,14 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
         );
       }
       const head = concatBytes(chunks).subarray(0, SNIFF_BYTES);
-      await verifyContentType({
-        declared: attachment.mime_type,
-        head,
-        allowedMimeTypes: this.limits.allowedMimeTypes,
-      });
+      mimeType = await this.verifyUploadedType(attachment.mime_type, head);
     } catch (error) {
       await this.blobs.delete(key);
       await this.metadata.deleteAttachment(attachment.id, context);
       throw error;
     }
-    return this.markUploaded(attachment.id, key, blob.size, context);
+    const owner = this.resolveOwner(context);
+    return this.markUploaded(attachment.id, key, { size: blob.size, mimeType, owner }, context);
   }
 
   // ---- reading ----
@@ -385,16 +382,23 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     id: string;
     name: string;
     mimeType: string;
-    size: number;
+    /** `undefined` while a two-phase upload's size is unknown. */
+    size: number | undefined;
     owner: Owner;
     upload_descriptor?: UploadDescriptor;
+    /** Kept from the stored record (`thread_id`, integration metadata) when rebuilt. */
+    carried?: Pick<Attachment, 'thread_id' | 'metadata'>;
   }): Promise<Attachment> {
     const base = {
       id: input.id,
       name: input.name,
       mime_type: input.mimeType,
       ...(input.upload_descriptor ? { upload_descriptor: input.upload_descriptor } : {}),
-      metadata: { size: input.size },
+      ...(input.carried?.thread_id ? { thread_id: input.carried.thread_id } : {}),
+      metadata: {
+        ...input.carried?.metadata,
+        ...(input.size !== undefined ? { size: input.size } : {}),
+      },
     };
     return input.mimeType.startsWith('image/')
       ? { ...base, type: 'image', preview_url: await this.previewUrl(input.id, input.owner) }
@@ -410,21 +414,47 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
   }
 
   /**
+   * The type to store for uploaded bytes: the declared one, or for `application/octet-stream`
+   * (also what a browser's unknown type becomes) the sniffed one, which must be allowed.
+   */
+  private async verifyUploadedType(declared: string, head: Uint8Array): Promise<string> {
+    const mimeType = await verifyContentType({
+      declared,
+      head,
+      allowedMimeTypes: this.limits.allowedMimeTypes,
+    });
+    assertMimeTypeAllowed(mimeType, this.limits);
+    return mimeType;
+  }
+
+  /**
    * Clears `upload_descriptor` on the current record (re-read, so a `thread_id` stamped meanwhile
-   * is kept). If the attachment was deleted during the upload, the bytes go too.
+   * is kept), recording the real size and the verified type: an attachment whose type was only
+   * known from its bytes becomes an image with a preview. If the attachment was deleted during
+   * the upload, the bytes go too.
    */
   private async markUploaded(
     id: string,
     key: string,
-    size: number,
+    uploaded: { size: number; mimeType: string; owner: Owner },
     context: TContext,
   ): Promise<Attachment> {
     try {
       const current = await this.metadata.loadAttachment(id, context);
       const { upload_descriptor: _done, ...rest } = current;
-      const uploaded: Attachment = { ...rest, metadata: { ...current.metadata, size } };
-      await this.metadata.saveAttachment(uploaded, context);
-      return uploaded;
+      const attachment: Attachment =
+        current.mime_type === uploaded.mimeType
+          ? { ...rest, metadata: { ...current.metadata, size: uploaded.size } }
+          : await this.buildAttachment({
+              id,
+              name: current.name,
+              mimeType: uploaded.mimeType,
+              size: uploaded.size,
+              owner: uploaded.owner,
+              carried: { thread_id: current.thread_id, metadata: current.metadata },
+            });
+      await this.metadata.saveAttachment(attachment, context);
+      return attachment;
     } catch (error) {
       await this.blobs.delete(key);
       throw error;

@@ -32,8 +32,11 @@ export interface StoredBlob {
 
 export interface PresignUploadOptions {
   contentType: string;
-  /** Exact size the upload must have; object stores sign it so a different size is rejected. */
-  contentLength: number;
+  /**
+   * Exact size the upload must have; object stores sign it so a different size is rejected.
+   * Absent when the browser did not know the size: the limit is then checked on the stored bytes.
+   */
+  contentLength?: number;
   expiresInSeconds: number;
 }
 

@@ -76,8 +76,12 @@ export function assertMimeTypeAllowed(mimeType: string, limits: AttachmentLimits
  * A display name for an attachment: the last path segment, trimmed. Names are only ever shown,
  * never used as paths; control characters and over-long names are refused (400).
  */
-export function validateAttachmentName(raw: string, path = 'params.name'): string {
-  const name = (raw.split(/[\\/]/).pop() ?? '').trim();
+export function validateAttachmentName(
+  raw: string,
+  path = 'params.name',
+  fallback?: string,
+): string {
+  const name = (raw.split(/[\\/]/).pop() ?? '').trim() || (fallback ?? '');
   const problem =
     name === ''
       ? 'must not be empty'
@@ -116,30 +120,44 @@ export function assertSizeAllowed(size: number, limits: AttachmentLimits): void 
   }
 }
 
+/** The name given to an attachment whose browser reported none. */
+export const DEFAULT_ATTACHMENT_NAME = 'file';
+/** The type an attachment has until its bytes are sniffed, when the browser reported none. */
+export const UNKNOWN_MIME_TYPE = 'application/octet-stream';
+
 /** The validated params of `attachments.create` (two-phase upload, phase 1). */
 export interface ValidatedAttachmentParams {
   name: string;
-  size: number;
-  /** Normalized essence (`image/png`). */
+  /** `undefined` when the browser did not know it (-1 or 0): the limit applies to the bytes. */
+  size: number | undefined;
+  /** Normalized essence (`image/png`); `application/octet-stream` when `typeUnknown`. */
   mimeType: string;
+  /** The browser reported no type (`""`): it is sniffed from the uploaded bytes. */
+  typeUnknown: boolean;
 }
 
 /**
- * Validates `attachments.create` params: a usable name (400), a positive size (400) within
- * `maxBytes` (413), an allowed MIME type (415).
+ * Validates `attachments.create` params as a browser sends them (docs/protocol.md §2.14): an
+ * empty name becomes `file`, size -1 (or 0) means unknown, an empty type means "sniff the bytes".
+ * Refused: a name with control characters or too long (400), a size over `maxBytes` (413), a
+ * malformed (400) or not allowed (415) type.
  */
 export function validateAttachmentParams(
   params: AttachmentCreateParams,
   limits: AttachmentLimits,
 ): ValidatedAttachmentParams {
-  const name = validateAttachmentName(params.name);
-  if (!Number.isSafeInteger(params.size) || params.size <= 0) {
-    throw new InvalidRequestError('Attachment size must be a positive number of bytes', [
-      { path: 'params.size', message: 'must be greater than 0' },
+  const name = validateAttachmentName(params.name, 'params.name', DEFAULT_ATTACHMENT_NAME);
+  if (!Number.isSafeInteger(params.size) || params.size < -1) {
+    throw new InvalidRequestError('Attachment size must be a number of bytes, or -1 when unknown', [
+      { path: 'params.size', message: 'must be a number of bytes, or -1 when unknown' },
     ]);
   }
-  assertSizeAllowed(params.size, limits);
-  return { name, size: params.size, mimeType: validateMimeType(params.mime_type, limits) };
+  const size = params.size > 0 ? params.size : undefined;
+  if (size !== undefined) assertSizeAllowed(size, limits);
+  const typeUnknown = params.mime_type.trim() === '';
+  // An unknown type is checked against the allow-list once the bytes have told what it is.
+  const mimeType = typeUnknown ? UNKNOWN_MIME_TYPE : validateMimeType(params.mime_type, limits);
+  return { name, size, mimeType, typeUnknown };
 }
 
 /** Throws `InvalidRequestError` (400) when a message references more attachments than allowed. */

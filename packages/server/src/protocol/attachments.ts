@@ -34,10 +34,17 @@ export type FileAttachment = z.output<typeof FileAttachmentSchema>;
 export type ImageAttachment = z.output<typeof ImageAttachmentSchema>;
 export type Attachment = z.output<typeof AttachmentSchema>;
 
-/** Params of `attachments.create`. */
+/**
+ * Params of `attachments.create`, as a browser reports the file: `mime_type` is `""` for a type
+ * it does not know, `name` may be empty, and `size` is -1 when unknown (docs/protocol.md §2.14).
+ * The attachment store decides what those mean (the blob stores sniff the type from the bytes).
+ */
 export const AttachmentCreateParamsSchema = z.object({
-  name: z.string().min(1),
-  size: z.number().int().nonnegative(),
-  mime_type: z.string().min(1),
+  name: z.string(),
+  size: z
+    .number()
+    .int('must be a whole number of bytes')
+    .min(-1, 'must be a number of bytes, or -1 when unknown'),
+  mime_type: z.string(),
 });
 export type AttachmentCreateParams = z.output<typeof AttachmentCreateParamsSchema>;

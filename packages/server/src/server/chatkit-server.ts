@@ -140,6 +140,16 @@ export abstract class ChatKitServer<TContext = unknown> {
     );
   }
 
+  /**
+   * The context the hooks of this request receive, built from the parsed request: e.g. copy
+   * `request.metadata` (page URL, user info the client sent) into it. The default returns `context`
+   * unchanged, as the reference does (docs/protocol.md §1.4, §10.1). Called once per request, after
+   * validation and before any hook or store call.
+   */
+  contextForRequest(_request: ChatKitReq, context: TContext): TContext | Promise<TContext> {
+    return context;
+  }
+
   /** Options sent first on every stream; `allow_cancel` shows the client's stop button. */
   getStreamOptions(_thread: ThreadMetadata, _context: TContext): StreamOptions {
     return { allow_cancel: true };
@@ -163,11 +173,12 @@ export abstract class ChatKitServer<TContext = unknown> {
    */
   async process(
     body: string | Uint8Array | ArrayBuffer | object,
-    context: TContext,
+    callerContext: TContext,
     options: ProcessOptions = {},
   ): Promise<ProcessResult> {
     const request: ChatKitReq = parseRequest(body);
     this.logger.info(`Received request op: ${request.type}`);
+    const context = await this.contextForRequest(request, callerContext);
     // The hooks get our own signal: it follows the caller's, and also aborts when the consumer
     // simply stops reading the stream.
     const controller = new AbortController();

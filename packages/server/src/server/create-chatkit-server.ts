@@ -1,7 +1,7 @@
 import type { Action } from '../protocol/actions.js';
 import type { StreamOptions, ThreadStreamEventInput } from '../protocol/events.js';
 import type { ThreadItem, UserMessageItem, WidgetItem } from '../protocol/items.js';
-import type { FeedbackKind } from '../protocol/requests.js';
+import type { ChatKitReq, FeedbackKind } from '../protocol/requests.js';
 import type {
   AudioInput,
   SyncCustomActionResponse,
@@ -43,6 +43,7 @@ export interface ChatKitServerHooks<TContext> {
     context: TContext,
   ): Promise<void>;
   transcribe?(audio: AudioInput, context: TContext): Promise<TranscriptionResult>;
+  contextForRequest?(request: ChatKitReq, context: TContext): TContext | Promise<TContext>;
   getStreamOptions?(thread: ThreadMetadata, context: TContext): StreamOptions;
   handleStreamCancelled?(
     thread: ThreadMetadata,
@@ -117,6 +118,12 @@ class HookedChatKitServer<TContext> extends ChatKitServer<TContext> {
     return this.#hooks.getStreamOptions
       ? this.#hooks.getStreamOptions.call(this, thread, context)
       : super.getStreamOptions(thread, context);
+  }
+
+  override contextForRequest(request: ChatKitReq, context: TContext): TContext | Promise<TContext> {
+    return this.#hooks.contextForRequest
+      ? this.#hooks.contextForRequest.call(this, request, context)
+      : super.contextForRequest(request, context);
   }
 
   override handleStreamCancelled(

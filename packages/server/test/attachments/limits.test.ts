@@ -62,19 +62,35 @@ describe('attachment limits', () => {
       name: 'cat.png',
       size: 500,
       mimeType: 'image/png',
+      typeUnknown: false,
     });
     expect(validateAttachmentParams(params({ name: '../../etc/passwd' }), limits).name).toBe(
       'passwd',
     );
   });
 
+  it('accepts what a browser reports for an unknown file: no name, no type, size -1', () => {
+    for (const name of ['', '   ', 'dir/']) {
+      expect(validateAttachmentParams(params({ name }), limits).name).toBe('file');
+    }
+    expect(validateAttachmentParams(params({ size: -1 }), limits).size).toBeUndefined();
+    expect(validateAttachmentParams(params({ size: 0 }), limits).size).toBeUndefined();
+    // An unknown type passes an allow-list here; the sniffed type is checked on upload.
+    expect(validateAttachmentParams(params({ mime_type: '' }), limits)).toMatchObject({
+      mimeType: 'application/octet-stream',
+      typeUnknown: true,
+    });
+  });
+
   it('refuses a bad name or size with 400, too large with 413, a type off the list with 415', () => {
-    for (const name of ['', '   ', 'dir/', 'a\u0000b.png', 'x'.repeat(256)]) {
+    for (const name of ['a\u0000b.png', 'x'.repeat(256)]) {
       expect(() => validateAttachmentParams(params({ name }), limits)).toThrow(InvalidRequestError);
     }
-    expect(() => validateAttachmentParams(params({ size: 0 }), limits)).toThrow(
-      InvalidRequestError,
-    );
+    for (const size of [-2, 1.5, Number.MAX_SAFE_INTEGER + 2]) {
+      expect(() => validateAttachmentParams(params({ size }), limits)).toThrow(
+        'Attachment size must be a number of bytes, or -1 when unknown',
+      );
+    }
     expect(() => validateAttachmentParams(params({ size: 1_001 }), limits)).toThrow(
       PayloadTooLargeError,
     );

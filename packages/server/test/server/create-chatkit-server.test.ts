@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assistantMessage, ChatKitServer, createChatKitServer } from '../../src/index.js';
+import { isStreamingResult } from '../../src/server/results.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { CONTEXT, json, stream, textInput, type TestContext } from '../helpers/make-server.js';
 
@@ -83,5 +84,30 @@ describe('createChatKitServer', () => {
         CONTEXT,
       ),
     ).rejects.toMatchObject({ code: 'not_implemented' });
+  });
+  it('passes the context built by contextForRequest, from the request metadata, to every hook', async () => {
+    type PageContext = TestContext & { page?: unknown };
+    const seen: unknown[] = [];
+    const store = new MemoryStore<PageContext>();
+    const server = createChatKitServer<PageContext>({
+      store,
+      contextForRequest: (request, context) => ({ ...context, page: request.metadata['page'] }),
+      async *respond(thread, _input, context) {
+        seen.push(context.page);
+        yield assistantMessage(thread, 'ok');
+      },
+    });
+    const page = { url: 'https://example.com/docs', title: 'Docs' };
+    const result = await server.process(
+      JSON.stringify({
+        type: 'threads.create',
+        params: { input: textInput('hi') },
+        metadata: { page },
+      }),
+      CONTEXT,
+    );
+    if (!isStreamingResult(result)) throw new Error('expected a stream');
+    for await (const frame of result) void frame;
+    expect(seen).toEqual([page]);
   });
 });

@@ -41,6 +41,7 @@ import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
 import type { AppConfig } from '../../config.js';
 import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
 import { resolveOwner, type AppContext } from '../../context.js';
+import { metadataInstructions } from '../request-metadata.js';
 import type { AgentRegistry } from '../agents.js';
 import {
   attachmentInputSettings,
@@ -296,6 +297,7 @@ export class AgentsResponder implements Responder {
       agent.instructions,
       knowledge ? KNOWLEDGE_INSTRUCTIONS : undefined,
       picked?.instructions,
+      metadataInstructions(context.requestMetadata),
     ]
       .filter(Boolean)
       .join('\n\n');

@@ -30,6 +30,7 @@ import {
 import type { AppConfig } from '../../config.js';
 import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
 import type { AppContext } from '../../context.js';
+import { metadataInstructions } from '../request-metadata.js';
 import type { AgentRegistry } from '../agents.js';
 import {
   attachmentInputSettings,
@@ -151,9 +152,13 @@ export class AnthropicResponder implements Responder {
     });
     const composerTools = Object.fromEntries(agent.composerTools.map((t) => [t.id, t]));
     const picked = resolveToolChoice(options, composerTools)?.target;
-    const instructions = picked?.instructions
-      ? `${agent.instructions}\n\n${picked.instructions}`
-      : agent.instructions;
+    const instructions = [
+      agent.instructions,
+      picked?.instructions,
+      metadataInstructions(context.requestMetadata),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     const turnContext = new TurnContext<AppContext>({
       thread,
       store,
