@@ -109,6 +109,20 @@ function describeFeedback(name: string, setup: () => Promise<Backend>, restartab
       expect(await store.listFeedback!({ limit: 1 })).toHaveLength(1);
     });
 
+    it('keeps item ids any JSON string can hold (U+0000, lone surrogates) without failing', async () => {
+      const store = backend.open();
+      const { server, threadId } = await createThread(store);
+      const odd = ['msg_\u0000nul', 'msg_\ud800lone'];
+      await expect(
+        json(server, {
+          type: 'items.feedback',
+          params: { thread_id: threadId, item_ids: odd, kind: 'positive' },
+        }),
+      ).resolves.toEqual({});
+      const [record] = (await store.listFeedback!()).filter((r) => r.threadId === threadId);
+      expect(record?.itemIds).toEqual(odd);
+    });
+
     if (restartable) {
       it('lists feedback after a restart (a new store on the same database)', async () => {
         const store = backend.open();

@@ -432,7 +432,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       userId: owner.owner,
       tenantId: owner.tenant === '' ? null : owner.tenant,
     });
-    await this.run(insertFeedbackSql(this.tables), storable(feedbackParams(record)));
+    await this.run(insertFeedbackSql(this.tables), storable(feedbackParams(record, toJsonb)));
     return record;
   }
 
@@ -441,7 +441,7 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       since_ms: options.since?.getTime() ?? 0,
       limit: feedbackLimit(options),
     });
-    return rows.map(feedbackFromRow);
+    return rows.map((row) => feedbackFromRow(row, fromJsonb));
   }
 }
 

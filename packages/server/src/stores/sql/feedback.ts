@@ -25,11 +25,17 @@ export interface FeedbackRow {
   created_at: string;
 }
 
-/** Parameters of `insertFeedbackSql`; `item_ids` is JSON text (PostgreSQL casts it to JSONB). */
-export const feedbackParams = (record: FeedbackRecord): Record<string, unknown> => ({
+/**
+ * Parameters of `insertFeedbackSql`; `item_ids` is JSON text (PostgreSQL casts it to JSONB, and
+ * passes its own `encode` because JSONB cannot hold every string a request may carry).
+ */
+export const feedbackParams = (
+  record: FeedbackRecord,
+  encode: (document: unknown) => string = JSON.stringify,
+): Record<string, unknown> => ({
   id: record.id,
   thread_id: record.threadId,
-  item_ids: JSON.stringify(record.itemIds),
+  item_ids: encode(record.itemIds),
   kind: record.kind,
   owner: record.userId,
   tenant: record.tenantId ?? '',
@@ -37,10 +43,15 @@ export const feedbackParams = (record: FeedbackRecord): Record<string, unknown> 
   created_ms: parseCreatedAt(record.createdAt),
 });
 
-export const feedbackFromRow = (row: FeedbackRow): FeedbackRecord => ({
+export const feedbackFromRow = (
+  row: FeedbackRow,
+  decode: (ids: string[]) => string[] = (ids) => ids,
+): FeedbackRecord => ({
   id: row.id,
   threadId: row.thread_id,
-  itemIds: typeof row.item_ids === 'string' ? (JSON.parse(row.item_ids) as string[]) : row.item_ids,
+  itemIds: decode(
+    typeof row.item_ids === 'string' ? (JSON.parse(row.item_ids) as string[]) : row.item_ids,
+  ),
   kind: row.kind as FeedbackKind,
   userId: row.owner,
   tenantId: row.tenant === '' ? null : row.tenant,

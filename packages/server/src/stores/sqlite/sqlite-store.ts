@@ -387,7 +387,7 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
       since_ms: options.since?.getTime() ?? 0,
       limit: feedbackLimit(options),
     }) as FeedbackRow[];
-    return rows.map(feedbackFromRow);
+    return rows.map((row) => feedbackFromRow(row));
   }
 }
 
