@@ -1,5 +1,5 @@
 import {
-  forwardFeedback,
+  delegateOptionalMethods,
   Store,
   type Attachment,
   type Page,
@@ -26,7 +26,8 @@ export class AgentScopedStore extends Store<AppContext> {
     private readonly agents: AgentRegistry,
   ) {
     super();
-    forwardFeedback(this, inner);
+    // Keeps the turn lease and `ping` of the real store (docs/crash-safety.md).
+    delegateOptionalMethods(this, inner);
   }
 
   override generateThreadId(context: AppContext): string {

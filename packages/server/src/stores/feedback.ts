@@ -1,6 +1,5 @@
 import type { FeedbackKind } from '../protocol/requests.js';
 import type { Owner } from './owner.js';
-import type { Store } from './store.js';
 
 /** One `items.feedback` request as stored: who rated which items of which thread, and when. */
 export interface FeedbackRecord {
@@ -45,13 +44,3 @@ export function newFeedbackRecord(
 /** The effective limit: a positive integer, `DEFAULT_FEEDBACK_LIMIT` when unset. */
 export const feedbackLimit = (options: ListFeedbackOptions): number =>
   Math.max(1, Math.floor(options.limit ?? DEFAULT_FEEDBACK_LIMIT));
-
-/**
- * For a store that wraps another: gives `wrapper` the inner store's feedback methods when it has
- * them, and leaves them absent otherwise, so `ChatKitServer.addFeedback` still sees whether
- * feedback can be stored.
- */
-export function forwardFeedback<TContext>(wrapper: Store<TContext>, inner: Store<TContext>): void {
-  if (inner.saveFeedback) wrapper.saveFeedback = inner.saveFeedback.bind(inner);
-  if (inner.listFeedback) wrapper.listFeedback = inner.listFeedback.bind(inner);
-}
