@@ -185,7 +185,7 @@ describe('configuration', () => {
     expect(load({}).agents.agents[0]).toMatchObject({ mcpServers: [], forms: false });
 
     // The caller's bearer token goes to servers with forwardUserToken, fixed headers to the rest.
-    const { mcpServerConfigs } = await import('../../src/assistant/responders/agents-sdk.js');
+    const { mcpServerConfigs } = await import('../../src/assistant/responders/responder-mcp.js');
     const crm = mcpServerConfigs(config.agents.mcpServers).find((server) => server.name === 'crm')!;
     expect(crm.transport).toBe('http');
     const headers = crm.transport === 'http' ? crm.headers : undefined;

@@ -34,7 +34,6 @@ import type {
 import { ActionRegistry } from '@threadline/server/actions';
 import { FormInteractions, registerFormActions } from '@threadline/server/forms';
 import { createFormTool, type FormTool } from '@threadline/server/forms/agents';
-import { McpHub, type McpServerConfig, type McpToolset } from '@threadline/server/mcp';
 import { mcpAgentTools } from '@threadline/server/mcp/agents';
 import { citationsFor, type KnowledgeBase } from '@threadline/server/knowledge';
 import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
@@ -53,6 +52,7 @@ import { isMissingEndpoint, logProviderErrors, type ProviderCall } from '../prov
 import type { Responder, TurnRequest } from '../responder.js';
 import type { BuiltinTool } from '../tools/builtin-tool.js';
 import { toolsFor } from '../tools/builtin-tools.js';
+import { ResponderMcp } from './responder-mcp.js';
 
 type Ctx = AgentContext<AppContext>;
 
@@ -60,40 +60,6 @@ type Ctx = AgentContext<AppContext>;
 const KNOWLEDGE_INSTRUCTIONS =
   'Use search_knowledge to look things up in the documents before answering questions they may ' +
   'cover. Cite every fact taken from a passage with its reference in brackets, e.g. [1] or [1, 2].';
-
-/** The agents file's `mcpServers` as `McpHub` server configs (forwarding the caller's token where asked). */
-export function mcpServerConfigs(servers: AgentsFile['mcpServers']): McpServerConfig<AppContext>[] {
-  return Object.entries(servers).map(([name, server]): McpServerConfig<AppContext> => {
-    if (server.transport === 'stdio') {
-      return {
-        name,
-        transport: 'stdio',
-        command: server.command,
-        args: server.args,
-        env: server.env,
-        cwd: server.cwd,
-        timeoutMs: server.timeoutMs,
-        // The child's stderr goes to the debug log rather than mixing into our JSON log lines.
-        stderr: 'pipe',
-      };
-    }
-    const fixed = server.headers ?? {};
-    return {
-      name,
-      transport: 'http',
-      url: server.url,
-      timeoutMs: server.timeoutMs,
-      headers: server.forwardUserToken
-        ? (context: AppContext) => ({
-            ...fixed,
-            Authorization: context.bearerToken
-              ? `Bearer ${context.bearerToken}`
-              : fixed.Authorization,
-          })
-        : fixed,
-    };
-  });
-}
 
 /** A built-in tool as an Agents SDK function tool, with Rails-style progress around it. */
 function agentTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): Tool<Ctx> {
@@ -136,8 +102,7 @@ export class AgentsResponder implements Responder {
   private readonly fallbackToChat: boolean;
   private readonly titleGenerators = new Map<string, ReturnType<typeof agentTitleGenerator>>();
   /** The MCP servers of the agents file; undefined when none are configured. */
-  private readonly mcp: McpHub<AppContext> | undefined;
-  private readonly toolsets = new Map<string, McpToolset<AppContext>>();
+  private readonly mcp: ResponderMcp;
   /** The human-in-the-loop form tool (offered to agents with `forms: true`). */
   private readonly forms: FormTool<AppContext>;
   readonly actions: ActionRegistry<AppContext>;
@@ -153,8 +118,7 @@ export class AgentsResponder implements Responder {
     private readonly knowledge?: KnowledgeBase,
   ) {
     this.attachmentInput = attachmentInputSettings(config);
-    const servers = mcpServerConfigs(mcpServers);
-    this.mcp = servers.length > 0 ? new McpHub<AppContext>({ servers, logger }) : undefined;
+    this.mcp = new ResponderMcp(mcpServers, logger);
     this.forms = createFormTool<AppContext>({
       interactions: new FormInteractions<AppContext>({ logger }),
     });
@@ -197,12 +161,12 @@ export class AgentsResponder implements Responder {
 
   /** Connects to the MCP servers ahead of the first turn (failures are logged by the hub). */
   async start(): Promise<void> {
-    await this.mcp?.warmUp();
+    await this.mcp.start();
   }
 
   /** Closes the MCP sessions and stops the stdio server processes. */
   async close(): Promise<void> {
-    await this.mcp?.close();
+    await this.mcp.close();
     await this.knowledge?.close();
   }
 
@@ -214,22 +178,6 @@ export class AgentsResponder implements Responder {
     context: AppContext,
   ): Promise<AsyncIterable<ThreadStreamEventInput> | undefined> {
     return this.forms.interactions.guardPendingForm(store, thread, input, context);
-  }
-
-  /** The agent's MCP servers and tool filters (one toolset per agent). */
-  private toolset(agent: AgentDefinition): McpToolset<AppContext> | undefined {
-    if (!this.mcp || agent.mcpServers.length === 0) return undefined;
-    let toolset = this.toolsets.get(agent.id);
-    if (!toolset) {
-      toolset = this.mcp.toolset({
-        servers: agent.mcpServers,
-        allow: agent.mcpAllow,
-        deny: agent.mcpDeny,
-        timeoutMs: agent.mcpTimeoutMs,
-      });
-      this.toolsets.set(agent.id, toolset);
-    }
-    return toolset;
   }
 
   private model(name: string): Model {
@@ -308,7 +256,7 @@ export class AgentsResponder implements Responder {
       signal,
     });
     const tools = toolsFor(agent).map((builtin) => agentTool(builtin, agent));
-    const toolset = this.toolset(agent);
+    const toolset = this.mcp.toolset(agent);
     if (toolset) tools.push(...((await mcpAgentTools(toolset, agentContext)) as Tool<Ctx>[]));
     if (agent.forms) tools.push(this.forms.agentTool as Tool<Ctx>);
     if (knowledge) {

@@ -10,7 +10,7 @@ import { ActionRegistry } from '@threadline/server/actions';
 import type { BlobAttachmentStore } from '@threadline/server/attachments';
 import { createFormTool, type FormTool } from '@threadline/server/forms/agents';
 import { FormInteractions, registerFormActions } from '@threadline/server/forms';
-import { McpHub, mcpChatTools, type McpToolset } from '@threadline/server/mcp';
+import { mcpChatTools } from '@threadline/server/mcp';
 import {
   defineTool,
   loadHistory,
@@ -42,7 +42,7 @@ import { logProviderErrors } from '../provider-errors.js';
 import type { Responder, TurnRequest } from '../responder.js';
 import type { BuiltinTool } from '../tools/builtin-tool.js';
 import { toolsFor } from '../tools/builtin-tools.js';
-import { mcpServerConfigs } from './agents-sdk.js';
+import { ResponderMcp } from './responder-mcp.js';
 
 /** A built-in tool as a provider tool-loop tool, with the same progress as the Agents path. */
 function chatTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): ChatTool<AppContext> {
@@ -77,8 +77,7 @@ export class AnthropicResponder implements Responder {
   readonly actions: ActionRegistry<AppContext>;
   private readonly client: Anthropic;
   private readonly attachmentInput: AttachmentInputSettings;
-  private readonly mcp: McpHub<AppContext> | undefined;
-  private readonly toolsets = new Map<string, McpToolset<AppContext>>();
+  private readonly mcp: ResponderMcp;
   private readonly forms: FormTool<AppContext>;
   private readonly endpoint: string;
 
@@ -89,8 +88,7 @@ export class AnthropicResponder implements Responder {
     mcpServers: AgentsFile['mcpServers'] = {},
     private readonly attachments?: BlobAttachmentStore<AppContext>,
   ) {
-    const servers = mcpServerConfigs(mcpServers);
-    this.mcp = servers.length > 0 ? new McpHub<AppContext>({ servers, logger }) : undefined;
+    this.mcp = new ResponderMcp(mcpServers, logger);
     this.forms = createFormTool<AppContext>({
       interactions: new FormInteractions<AppContext>({ logger }),
     });
@@ -109,11 +107,11 @@ export class AnthropicResponder implements Responder {
   }
 
   async start(): Promise<void> {
-    await this.mcp?.warmUp();
+    await this.mcp.start();
   }
 
   async close(): Promise<void> {
-    await this.mcp?.close();
+    await this.mcp.close();
   }
 
   guard(
@@ -123,21 +121,6 @@ export class AnthropicResponder implements Responder {
     context: AppContext,
   ): Promise<AsyncIterable<ThreadStreamEventInput> | undefined> {
     return this.forms.interactions.guardPendingForm(store, thread, input, context);
-  }
-
-  private toolset(agent: AgentDefinition): McpToolset<AppContext> | undefined {
-    if (!this.mcp || agent.mcpServers.length === 0) return undefined;
-    let toolset = this.toolsets.get(agent.id);
-    if (!toolset) {
-      toolset = this.mcp.toolset({
-        servers: agent.mcpServers,
-        allow: agent.mcpAllow,
-        deny: agent.mcpDeny,
-        timeoutMs: agent.mcpTimeoutMs,
-      });
-      this.toolsets.set(agent.id, toolset);
-    }
-    return toolset;
   }
 
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
@@ -168,7 +151,7 @@ export class AnthropicResponder implements Responder {
     const tools: ChatTool<AppContext>[] = toolsFor(agent).map((builtin) =>
       chatTool(builtin, agent),
     );
-    const toolset = this.toolset(agent);
+    const toolset = this.mcp.toolset(agent);
     if (toolset) tools.push(...(await mcpChatTools(toolset, turnContext)));
     if (agent.forms) tools.push(this.forms.chatTool);
     const turnInput = turnConverter(this.attachments, this.attachmentInput, context, input);
