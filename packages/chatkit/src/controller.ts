@@ -2,7 +2,13 @@ import type { Page, Thread, ThreadItem, ThreadStreamEvent } from '@threadline/se
 import { ApiClient, type ChatKitRequest } from './api/client.js';
 import { startDictation } from './dictation/index.js';
 import { msg } from './i18n/index.js';
-import type { ChatKitOptions, UserMessageContentInput, AttachmentInput } from './options.js';
+import type {
+  ChatKitOptions,
+  EntityOption,
+  UserMessageContentInput,
+  AttachmentInput,
+} from './options.js';
+import { composeContent, tagFromEntity, type ComposerTag } from './entities/index.js';
 import { applyUpdate } from './state/apply-update.js';
 import type { Item, ThreadSummary, ViewState } from './state/types.js';
 import { UploadError, uploadAttachment, validateFiles } from './uploads/index.js';
@@ -56,6 +62,7 @@ const emptyState = (): ViewState => ({
     modelId: null,
     errors: [],
     dictating: false,
+    tags: [],
   },
   feedback: {},
   version: 0,
@@ -316,16 +323,18 @@ export class ChatController {
     const attachments = c.attachments.flatMap((a) => (a.attachment ? [a.attachment] : []));
     if (!text && attachments.length === 0) return;
     const tool = this.options.composer?.tools?.find((t) => t.id === c.toolId);
+    const content = composeContent(text, c.tags);
     this.setComposer({
       text: '',
       reply: null,
       attachments: [],
       errors: [],
+      tags: [],
       toolId: tool?.persistent ? c.toolId : null,
     });
     if (!tool?.persistent && c.toolId) this.emit('chatkit.tool.change', { toolId: null });
     await this.sendUserMessage({
-      text,
+      content,
       attachments: attachments,
       ...(c.reply ? { reply: c.reply } : {}),
       ...(c.toolId ? { toolChoice: { id: c.toolId } } : {}),
@@ -599,6 +608,31 @@ export class ChatController {
     this.setComposer({ text });
   }
 
+  /** Results of `entities.onTagSearch`; a failing search reads as no results. */
+  async searchTags(query: string): Promise<EntityOption[]> {
+    const entities = this.options.entities;
+    if (!entities?.onTagSearch) return [];
+    try {
+      const results = await entities.onTagSearch(query);
+      return Array.isArray(results) ? results : [];
+    } catch (error) {
+      this.emit('chatkit.log', { name: 'entities.onTagSearch.error', data: { error } });
+      return [];
+    }
+  }
+
+  /** Records a chosen entity; the caller has already put its `@Title` into the text. */
+  addTag(entity: EntityOption, text: string): void {
+    const tag = tagFromEntity(entity);
+    const tags = this.state.composer.tags.filter((t) => t.id !== tag.id);
+    this.setComposer({ text, tags: [...tags, tag] });
+  }
+
+  /** `entities.onClick` for a tag in a sent message. */
+  clickTag(entity: EntityOption): void {
+    this.options.entities?.onClick?.(entity);
+  }
+
   selectTool(toolId: string | null): void {
     if (toolId === this.state.composer.toolId) return;
     this.setComposer({ toolId });
@@ -611,8 +645,12 @@ export class ChatController {
 
   async setComposerValue(value: ComposerValue): Promise<void> {
     const patch: Partial<ViewState['composer']> = {};
-    if (value.content) patch.text = value.content.map((c) => c.text).join('');
-    else if (value.text !== undefined) patch.text = value.text;
+    if (value.content) {
+      patch.text = value.content
+        .map((c) => (c.type === 'input_tag' ? `@${c.text}` : c.text))
+        .join('');
+      patch.tags = value.content.filter((c): c is ComposerTag => c.type === 'input_tag');
+    } else if (value.text !== undefined) patch.text = value.text;
     if (value.reply !== undefined) patch.reply = value.reply;
     if (value.attachments)
       patch.attachments = value.attachments.map((a) => ({

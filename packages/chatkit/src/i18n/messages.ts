@@ -99,6 +99,7 @@ export const MESSAGES = [
   'This content cannot be displayed',
   'Generated image',
   'Attachment',
+  'Mentions',
   'Open in new tab',
   'Download',
   'Running {name}…',

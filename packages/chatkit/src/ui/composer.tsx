@@ -1,7 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ViewState } from '../state/types.js';
 import { useUi } from './context.js';
+import { presentTags } from '../entities/index.js';
 import { Icon } from './icons.js';
+import { useMentionMenu } from './mention-menu.js';
 
 const acceptAttr = (accept: Record<string, string[]> | undefined): string | undefined =>
   accept
@@ -20,6 +22,8 @@ export function Composer(props: {
   const opts = controller.options.composer;
   const status = state.thread?.status;
   const fileInput = useRef<HTMLInputElement>(null);
+  const mentions = useMentionMenu(controller);
+  const tags = presentTags(c.text, c.tags);
   const [dragging, setDragging] = useState(false);
   const attachmentsOn = Boolean(opts?.attachments?.enabled);
   const tools = opts?.tools ?? [];
@@ -52,6 +56,7 @@ export function Composer(props: {
     ? (status.reason ?? t('This conversation is locked'))
     : (tool?.placeholderOverride ?? opts?.placeholder ?? t('Message the AI'));
   const onKeyDown = (e: KeyboardEvent) => {
+    if (mentions.onKeyDown(e, e.currentTarget as HTMLTextAreaElement)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       // Decided on the live state, not on the last render: typing and Enter can land in one frame.
@@ -121,6 +126,15 @@ export function Composer(props: {
             ))}
           </div>
         ) : null}
+        {tags.length > 0 ? (
+          <div class="chips" aria-label={t('Mentions')} role="list">
+            {tags.map((tag) => (
+              <span class="chip tag-chip" role="listitem" data-tag-id={tag.id} key={tag.id}>
+                <span>@{tag.text}</span>
+              </span>
+            ))}
+          </div>
+        ) : null}
         <label class="sr-only" for="tl-composer-input">
           {t('Message input')}
         </label>
@@ -131,7 +145,12 @@ export function Composer(props: {
           value={c.text}
           placeholder={placeholder}
           disabled={locked}
-          onInput={(e) => controller.setComposerText(e.currentTarget.value)}
+          {...mentions.comboboxProps}
+          onInput={(e) => {
+            controller.setComposerText(e.currentTarget.value);
+            mentions.update(e.currentTarget);
+          }}
+          onBlur={() => mentions.close()}
           onKeyDown={onKeyDown}
           onPaste={(e) => {
             const list = e.clipboardData?.files;
@@ -141,6 +160,7 @@ export function Composer(props: {
             }
           }}
         />
+        {mentions.list(props.textareaRef, t('Mentions'))}
         {c.errors.length > 0 ? (
           <ul class="composer-errors" role="alert">
             {c.errors.map((err, i) => (

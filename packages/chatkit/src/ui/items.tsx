@@ -1,3 +1,4 @@
+import { entityFromTag } from '../entities/index.js';
 import { memo } from 'preact/compat';
 import type {
   Annotation,
@@ -58,6 +59,22 @@ function Unsupported(props: { type: string }) {
   );
 }
 
+/** A sent @-mention; clicking it calls `entities.onClick`. */
+function Tag(props: { tag: Extract<UserMessageItem['content'][number], { type: 'input_tag' }> }) {
+  const { controller } = useUi();
+  const { tag } = props;
+  return (
+    <button
+      type="button"
+      class="tag"
+      data-tag-id={tag.id}
+      onClick={() => controller.clickTag(entityFromTag(tag))}
+    >
+      @{tag.text}
+    </button>
+  );
+}
+
 function UserMessage(props: { item: UserMessageItem }) {
   const { t } = useUi();
   const { item } = props;
@@ -65,7 +82,7 @@ function UserMessage(props: { item: UserMessageItem }) {
     <div class="msg-user" data-item-id={item.id} data-item-type="user_message">
       <span class="sr-only">{t('You')}</span>
       {item.quoted_text ? <div class="quote">{item.quoted_text}</div> : null}
-      {item.content.map((c) => c.text).join('')}
+      {item.content.map((c, i) => (c.type === 'input_tag' ? <Tag key={i} tag={c} /> : c.text))}
       {item.attachments.length > 0 ? (
         <div class="chips">
           {item.attachments.map((a) => (

@@ -94,6 +94,7 @@ export const ar: Catalog = {
   'This content cannot be displayed': 'لا يمكن عرض هذا المحتوى',
   'Generated image': 'صورة مُنشأة',
   Attachment: 'مرفق',
+  Mentions: 'الإشارات',
   'Open in new tab': 'فتح في علامة تبويب جديدة',
   Download: 'تنزيل',
   'Running {name}…': 'جارٍ تشغيل {name}…',

@@ -94,6 +94,7 @@ export const de: Catalog = {
   'This content cannot be displayed': 'Dieser Inhalt kann nicht angezeigt werden',
   'Generated image': 'Generiertes Bild',
   Attachment: 'Anhang',
+  Mentions: 'Erwähnungen',
   'Open in new tab': 'In neuem Tab öffnen',
   Download: 'Herunterladen',
   'Running {name}…': '{name} wird ausgeführt…',

@@ -94,6 +94,7 @@ export const es: Catalog = {
   'This content cannot be displayed': 'Este contenido no se puede mostrar',
   'Generated image': 'Imagen generada',
   Attachment: 'Archivo adjunto',
+  Mentions: 'Menciones',
   'Open in new tab': 'Abrir en una pestaña nueva',
   Download: 'Descargar',
   'Running {name}…': 'Ejecutando {name}…',

@@ -94,6 +94,7 @@ export const fr: Catalog = {
   'This content cannot be displayed': 'Ce contenu ne peut pas être affiché',
   'Generated image': 'Image générée',
   Attachment: 'Pièce jointe',
+  Mentions: 'Mentions',
   'Open in new tab': 'Ouvrir dans un nouvel onglet',
   Download: 'Télécharger',
   'Running {name}…': 'Exécution de {name}…',

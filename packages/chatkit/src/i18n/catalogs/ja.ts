@@ -94,6 +94,7 @@ export const ja: Catalog = {
   'This content cannot be displayed': 'このコンテンツは表示できません',
   'Generated image': '生成された画像',
   Attachment: '添付ファイル',
+  Mentions: 'メンション',
   'Open in new tab': '新しいタブで開く',
   Download: 'ダウンロード',
   'Running {name}…': '{name} を実行中…',

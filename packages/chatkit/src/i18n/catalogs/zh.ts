@@ -93,6 +93,7 @@ export const zh: Catalog = {
   'This content cannot be displayed': '无法显示此内容',
   'Generated image': '生成的图片',
   Attachment: '附件',
+  Mentions: '提及',
   'Open in new tab': '在新标签页中打开',
   Download: '下载',
   'Running {name}…': '正在运行 {name}…',
