@@ -4,6 +4,8 @@ import { startDictation } from './dictation/index.js';
 import { msg } from './i18n/index.js';
 import type {
   ChatKitOptions,
+  CommandOption,
+  CommandSelection,
   EntityOption,
   UserMessageContentInput,
   AttachmentInput,
@@ -626,6 +628,31 @@ export class ChatController {
     const tag = tagFromEntity(entity);
     const tags = this.state.composer.tags.filter((t) => t.id !== tag.id);
     this.setComposer({ text, tags: [...tags, tag] });
+  }
+
+  /** Results of `commands.onSearch` when the `/` menu is enabled; a failure reads as none. */
+  async searchCommands(query: string): Promise<CommandOption[]> {
+    const commands = this.options.commands;
+    if (!commands?.enabled || !commands.onSearch) return [];
+    try {
+      const results = await commands.onSearch(query);
+      return Array.isArray(results) ? results : [];
+    } catch (error) {
+      this.emit('chatkit.log', { name: 'commands.onSearch.error', data: { error } });
+      return [];
+    }
+  }
+
+  /** Runs `commands.onSelect`; its entity or nested menu, or null when it only had an effect. */
+  async selectCommand(command: CommandOption): Promise<CommandSelection | null> {
+    const commands = this.options.commands;
+    if (!commands?.onSelect) return null;
+    try {
+      return (await commands.onSelect(command)) ?? null;
+    } catch (error) {
+      this.emit('chatkit.log', { name: 'commands.onSelect.error', data: { error } });
+      return null;
+    }
   }
 
   /** `entities.onClick` for a tag in a sent message. */

@@ -19,6 +19,7 @@ const script: Script = async function* (text, { thread, server, context }) {
 
 interface PageLog {
   queries: string[];
+  commands: string[];
   clicks: unknown[];
   deeplinks: unknown[];
 }
@@ -44,7 +45,7 @@ describe('entities and deeplinks in Chromium', () => {
     await page.goto(server.url);
     await page.evaluate(() => customElements.whenDefined('openai-chatkit'));
     await page.evaluate(() => {
-      const log: PageLog = { queries: [], clicks: [], deeplinks: [] };
+      const log: PageLog = { queries: [], commands: [], clicks: [], deeplinks: [] };
       (window as unknown as { log: PageLog }).log = log;
       const people = [
         { id: 'u_alice', title: 'Alice', group: 'People', data: { email: 'alice@example.com' } },
@@ -61,6 +62,22 @@ describe('entities and deeplinks in Chromium', () => {
             return people.filter((p) => p.title.toLowerCase().startsWith(query.toLowerCase()));
           },
           onClick: (entity: unknown) => log.clicks.push(entity),
+        },
+        commands: {
+          enabled: true,
+          onSearch: async (query: string) =>
+            [
+              { id: 'summarize', label: 'Summarize', description: 'Sum up the thread' },
+              { id: 'assign', label: 'Assign', description: 'Pick a person' },
+            ].filter((c) => c.id.startsWith(query)),
+          onSelect: async (command: { id: string }) => {
+            log.commands.push(command.id);
+            if (command.id === 'assign')
+              return { type: 'menu', commands: [{ id: 'assign:bob', label: 'Bob' }] };
+            if (command.id === 'assign:bob')
+              return { type: 'entity', entity: { ...people[2], data: { role: 'owner' } } };
+            return undefined;
+          },
         },
       });
     });
@@ -165,6 +182,56 @@ describe('entities and deeplinks in Chromium', () => {
       await expect.poll(() => options.count()).toBe(0);
       expect(await textarea.inputValue()).toBe('@b');
       expect(await chat(page).locator('.tag-chip').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('runs / commands: an effect-only command, and a nested menu that inserts an entity', async () => {
+    const page = await openPage();
+    try {
+      const textarea = chat(page).locator('textarea');
+      const listbox = chat(page).getByRole('listbox', { name: 'Commands' });
+      await textarea.pressSequentially('/su');
+      await expect
+        .poll(() => listbox.getByRole('option').allTextContents())
+        .toEqual(['SummarizeSum up the thread']);
+      await textarea.press('Enter');
+      await expect.poll(async () => (await log(page)).commands).toEqual(['summarize']);
+      await expect.poll(() => listbox.count()).toBe(0);
+      expect(await textarea.inputValue()).toBe('');
+
+      await textarea.pressSequentially('/as');
+      await expect
+        .poll(() => listbox.getByRole('option').allTextContents())
+        .toEqual(['AssignPick a person']);
+      await textarea.press('Enter');
+      await expect.poll(() => listbox.getByRole('option').allTextContents()).toEqual(['Bob']);
+      await textarea.press('Enter');
+      await expect.poll(() => textarea.inputValue()).toBe('@Bob ');
+      expect((await log(page)).commands).toEqual(['summarize', 'assign', 'assign:bob']);
+      await textarea.pressSequentially('please review');
+      await textarea.press('Enter');
+      await expect
+        .poll(() =>
+          chat(page)
+            .locator('[data-item-type="assistant_message"]')
+            .innerText()
+            .catch(() => ''),
+        )
+        .toBe('Echo: Bob please review');
+      const user = (await storedItems()).find((i) => i.type === 'user_message');
+      expect(user?.content).toEqual([
+        {
+          type: 'input_tag',
+          id: 'u_bob',
+          text: 'Bob',
+          data: { role: 'owner' },
+          group: 'People',
+          interactive: false,
+        },
+        { type: 'input_text', text: ' please review' },
+      ]);
     } finally {
       await page.close();
     }

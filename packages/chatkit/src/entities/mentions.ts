@@ -28,24 +28,25 @@ export const entityFromTag = (tag: {
   data: Object.fromEntries(Object.entries(tag.data ?? {}).map(([k, v]) => [k, String(v)])),
 });
 
-/** The `@query` being typed just before the caret, or null when the caret is not in a mention. */
-export function activeMention(
+/** The `@query` or `/query` being typed just before the caret, or null when there is none. */
+export function activeTrigger(
   text: string,
   caret: number,
-): { start: number; query: string } | null {
-  const match = /(^|\s)@([^\s@]*)$/.exec(text.slice(0, caret));
+): { trigger: '@' | '/'; start: number; query: string } | null {
+  const match = /(^|\s)([@/])([^\s@/]*)$/.exec(text.slice(0, caret));
   if (!match) return null;
-  return { start: caret - match[2]!.length - 1, query: match[2]! };
+  const query = match[3]!;
+  return { trigger: match[2] as '@' | '/', start: caret - query.length - 1, query };
 }
 
-/** Replaces `@query` at `start..caret` with `@Title ` and returns the new text and caret. */
+/** Replaces `start..caret` with `@Title ` (or nothing when `title` is null); new text and caret. */
 export function insertMention(
   text: string,
   start: number,
   caret: number,
-  title: string,
+  title: string | null,
 ): { text: string; caret: number } {
-  const token = `@${title} `;
+  const token = title === null ? '' : `@${title} `;
   return { text: text.slice(0, start) + token + text.slice(caret), caret: start + token.length };
 }
 

@@ -3,7 +3,7 @@ import type { ViewState } from '../state/types.js';
 import { useUi } from './context.js';
 import { presentTags } from '../entities/index.js';
 import { Icon } from './icons.js';
-import { useMentionMenu } from './mention-menu.js';
+import { useComposerMenu } from './composer-menu.js';
 
 const acceptAttr = (accept: Record<string, string[]> | undefined): string | undefined =>
   accept
@@ -22,7 +22,7 @@ export function Composer(props: {
   const opts = controller.options.composer;
   const status = state.thread?.status;
   const fileInput = useRef<HTMLInputElement>(null);
-  const mentions = useMentionMenu(controller);
+  const menus = useComposerMenu(controller);
   const tags = presentTags(c.text, c.tags);
   const [dragging, setDragging] = useState(false);
   const attachmentsOn = Boolean(opts?.attachments?.enabled);
@@ -56,7 +56,7 @@ export function Composer(props: {
     ? (status.reason ?? t('This conversation is locked'))
     : (tool?.placeholderOverride ?? opts?.placeholder ?? t('Message the AI'));
   const onKeyDown = (e: KeyboardEvent) => {
-    if (mentions.onKeyDown(e, e.currentTarget as HTMLTextAreaElement)) return;
+    if (menus.onKeyDown(e, e.currentTarget as HTMLTextAreaElement)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       // Decided on the live state, not on the last render: typing and Enter can land in one frame.
@@ -145,12 +145,12 @@ export function Composer(props: {
           value={c.text}
           placeholder={placeholder}
           disabled={locked}
-          {...mentions.comboboxProps}
+          {...menus.comboboxProps}
           onInput={(e) => {
             controller.setComposerText(e.currentTarget.value);
-            mentions.update(e.currentTarget);
+            menus.update(e.currentTarget);
           }}
-          onBlur={() => mentions.close()}
+          onBlur={() => menus.close()}
           onKeyDown={onKeyDown}
           onPaste={(e) => {
             const list = e.clipboardData?.files;
@@ -160,7 +160,7 @@ export function Composer(props: {
             }
           }}
         />
-        {mentions.list(props.textareaRef, t('Mentions'))}
+        {menus.list(props.textareaRef, { mentions: t('Mentions'), commands: t('Commands') })}
         {c.errors.length > 0 ? (
           <ul class="composer-errors" role="alert">
             {c.errors.map((err, i) => (

@@ -95,6 +95,7 @@ export const es: Catalog = {
   'Generated image': 'Imagen generada',
   Attachment: 'Archivo adjunto',
   Mentions: 'Menciones',
+  Commands: 'Comandos',
   'Open in new tab': 'Abrir en una pestaña nueva',
   Download: 'Descargar',
   'Running {name}…': 'Ejecutando {name}…',
