@@ -62,6 +62,7 @@ describe('entities and deeplinks in Chromium', () => {
             return people.filter((p) => p.title.toLowerCase().startsWith(query.toLowerCase()));
           },
           onClick: (entity: unknown) => log.clicks.push(entity),
+          showComposerMenu: true,
         },
         commands: {
           enabled: true,
@@ -171,7 +172,7 @@ describe('entities and deeplinks in Chromium', () => {
     }
   });
 
-  it('closes the mention list on Escape and keeps the typed text', async () => {
+  it('closes the mention list on Escape; the mention button opens it', async () => {
     const page = await openPage();
     try {
       const textarea = chat(page).locator('textarea');
@@ -182,6 +183,13 @@ describe('entities and deeplinks in Chromium', () => {
       await expect.poll(() => options.count()).toBe(0);
       expect(await textarea.inputValue()).toBe('@b');
       expect(await chat(page).locator('.tag-chip').count()).toBe(0);
+
+      // The composer's mention button (showComposerMenu) types "@" and opens the full list.
+      await textarea.fill('hi');
+      await chat(page).getByRole('button', { name: 'Mention' }).click();
+      expect(await textarea.inputValue()).toBe('hi @');
+      await expect.poll(() => options.count()).toBe(3);
+      expect((await log(page)).queries.at(-1)).toBe('');
     } finally {
       await page.close();
     }

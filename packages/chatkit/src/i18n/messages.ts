@@ -100,6 +100,7 @@ export const MESSAGES = [
   'Generated image',
   'Attachment',
   'Mentions',
+  'Mention',
   'Commands',
   'Open in new tab',
   'Download',

@@ -198,6 +198,31 @@ export function Composer(props: {
               />
             </>
           ) : null}
+          {controller.options.entities?.showComposerMenu &&
+          controller.options.entities.onTagSearch ? (
+            <button
+              type="button"
+              class="icon-btn"
+              aria-label={t('Mention')}
+              title={t('Mention')}
+              disabled={locked}
+              onClick={() => {
+                const el = props.textareaRef.current;
+                if (!el) return;
+                // Inserts "@" at the caret (after a space when needed) and opens the search.
+                const at = el.selectionStart ?? el.value.length;
+                const before = el.value.slice(0, at);
+                const token = before === '' || /\s$/.test(before) ? '@' : ' @';
+                el.value = before + token + el.value.slice(el.selectionEnd ?? at);
+                el.setSelectionRange(at + token.length, at + token.length);
+                el.focus();
+                controller.setComposerText(el.value);
+                menus.update(el);
+              }}
+            >
+              <span aria-hidden="true">@</span>
+            </button>
+          ) : null}
           {tools.length > 0 ? (
             <select
               aria-label={t('Tools')}

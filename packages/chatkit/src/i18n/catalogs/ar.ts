@@ -95,6 +95,7 @@ export const ar: Catalog = {
   'Generated image': 'صورة مُنشأة',
   Attachment: 'مرفق',
   Mentions: 'الإشارات',
+  Mention: 'إشارة',
   Commands: 'الأوامر',
   'Open in new tab': 'فتح في علامة تبويب جديدة',
   Download: 'تنزيل',

@@ -95,6 +95,7 @@ export const de: Catalog = {
   'Generated image': 'Generiertes Bild',
   Attachment: 'Anhang',
   Mentions: 'Erwähnungen',
+  Mention: 'Erwähnen',
   Commands: 'Befehle',
   'Open in new tab': 'In neuem Tab öffnen',
   Download: 'Herunterladen',

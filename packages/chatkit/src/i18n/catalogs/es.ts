@@ -95,6 +95,7 @@ export const es: Catalog = {
   'Generated image': 'Imagen generada',
   Attachment: 'Archivo adjunto',
   Mentions: 'Menciones',
+  Mention: 'Mencionar',
   Commands: 'Comandos',
   'Open in new tab': 'Abrir en una pestaña nueva',
   Download: 'Descargar',

@@ -95,6 +95,7 @@ export const fr: Catalog = {
   'Generated image': 'Image générée',
   Attachment: 'Pièce jointe',
   Mentions: 'Mentions',
+  Mention: 'Mentionner',
   Commands: 'Commandes',
   'Open in new tab': 'Ouvrir dans un nouvel onglet',
   Download: 'Télécharger',

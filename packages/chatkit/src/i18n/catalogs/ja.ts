@@ -95,6 +95,7 @@ export const ja: Catalog = {
   'Generated image': '生成された画像',
   Attachment: '添付ファイル',
   Mentions: 'メンション',
+  Mention: 'メンション',
   Commands: 'コマンド',
   'Open in new tab': '新しいタブで開く',
   Download: 'ダウンロード',

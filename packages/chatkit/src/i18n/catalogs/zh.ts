@@ -94,6 +94,7 @@ export const zh: Catalog = {
   'Generated image': '生成的图片',
   Attachment: '附件',
   Mentions: '提及',
+  Mention: '提及某人',
   Commands: '命令',
   'Open in new tab': '在新标签页中打开',
   Download: '下载',
