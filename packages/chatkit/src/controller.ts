@@ -1,4 +1,10 @@
-import type { Page, Thread, ThreadItem, ThreadStreamEvent } from '@threadline/server/protocol';
+import type {
+  Page,
+  Thread,
+  ThreadItem,
+  ThreadStreamEvent,
+  WidgetRoot,
+} from '@threadline/server/protocol';
 import { ApiClient, type ChatKitRequest } from './api/client.js';
 import { startDictation } from './dictation/index.js';
 import { msg } from './i18n/index.js';
@@ -651,6 +657,22 @@ export class ChatController {
       return (await commands.onSelect(command)) ?? null;
     } catch (error) {
       this.emit('chatkit.log', { name: 'commands.onSelect.error', data: { error } });
+      return null;
+    }
+  }
+
+  /** `entities.onRequestPreview`: a widget root to show, or null (none, or not a widget root). */
+  async requestPreview(entity: EntityOption): Promise<WidgetRoot | null> {
+    const entities = this.options.entities;
+    if (!entities?.onRequestPreview) return null;
+    try {
+      const { preview } = (await entities.onRequestPreview(entity)) ?? { preview: null };
+      const type = (preview as { type?: unknown } | null)?.type;
+      return type === 'Basic' || type === 'Card' || type === 'ListView'
+        ? (preview as WidgetRoot)
+        : null;
+    } catch (error) {
+      this.emit('chatkit.log', { name: 'entities.onRequestPreview.error', data: { error } });
       return null;
     }
   }

@@ -20,6 +20,7 @@ const script: Script = async function* (text, { thread, server, context }) {
 interface PageLog {
   queries: string[];
   commands: string[];
+  previews: string[];
   clicks: unknown[];
   deeplinks: unknown[];
 }
@@ -45,7 +46,7 @@ describe('entities and deeplinks in Chromium', () => {
     await page.goto(server.url);
     await page.evaluate(() => customElements.whenDefined('openai-chatkit'));
     await page.evaluate(() => {
-      const log: PageLog = { queries: [], commands: [], clicks: [], deeplinks: [] };
+      const log: PageLog = { queries: [], commands: [], previews: [], clicks: [], deeplinks: [] };
       (window as unknown as { log: PageLog }).log = log;
       const people = [
         { id: 'u_alice', title: 'Alice', group: 'People', data: { email: 'alice@example.com' } },
@@ -63,6 +64,15 @@ describe('entities and deeplinks in Chromium', () => {
           },
           onClick: (entity: unknown) => log.clicks.push(entity),
           showComposerMenu: true,
+          onRequestPreview: async (entity: { id: string; title: string }) => {
+            log.previews.push(entity.id);
+            return {
+              preview: {
+                type: 'Basic',
+                children: [{ type: 'Text', value: `Profile of ${entity.title}` }],
+              },
+            };
+          },
         },
         commands: {
           enabled: true,
@@ -240,6 +250,45 @@ describe('entities and deeplinks in Chromium', () => {
         },
         { type: 'input_text', text: ' please review' },
       ]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('previews an interactive tag with entities.onRequestPreview, once', async () => {
+    const page = await openPage();
+    try {
+      await page.evaluate(() =>
+        (
+          document.querySelector('openai-chatkit') as unknown as {
+            sendUserMessage(p: unknown): Promise<void>;
+          }
+        ).sendUserMessage({
+          content: [
+            { type: 'input_text', text: 'ping ' },
+            {
+              type: 'input_tag',
+              id: 'u_alan',
+              text: 'Alan',
+              data: { team: 'ops' },
+              interactive: true,
+            },
+            { type: 'input_text', text: ' and ' },
+            { type: 'input_tag', id: 'u_bob', text: 'Bob', data: {}, interactive: false },
+          ],
+        }),
+      );
+      const alan = chat(page).locator('[data-item-type="user_message"] .tag[data-tag-id="u_alan"]');
+      const bob = chat(page).locator('[data-item-type="user_message"] .tag[data-tag-id="u_bob"]');
+      await alan.hover();
+      const tooltip = chat(page).getByRole('tooltip');
+      await expect.poll(() => tooltip.innerText().catch(() => '')).toBe('Profile of Alan');
+      expect(await alan.getAttribute('aria-describedby')).toBe(await tooltip.getAttribute('id'));
+      await bob.hover();
+      await expect.poll(() => tooltip.count()).toBe(0);
+      await alan.focus();
+      await expect.poll(() => tooltip.count()).toBe(1);
+      expect((await log(page)).previews).toEqual(['u_alan']);
     } finally {
       await page.close();
     }

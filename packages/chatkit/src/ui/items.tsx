@@ -1,4 +1,3 @@
-import { entityFromTag } from '../entities/index.js';
 import { memo } from 'preact/compat';
 import type {
   Annotation,
@@ -9,6 +8,7 @@ import type {
   WorkflowItem,
 } from '@threadline/server/protocol';
 import { Markdown } from '../markdown/index.js';
+import { Tag } from './tag.js';
 import type { Item } from '../state/types.js';
 import { WidgetView, type WidgetAction, type WidgetActionContext } from '../widgets/index.js';
 import { useUi } from './context.js';
@@ -56,22 +56,6 @@ function Unsupported(props: { type: string }) {
     <div class="placeholder-item" role="note" data-item-type={props.type}>
       {t('This content cannot be displayed')}
     </div>
-  );
-}
-
-/** A sent @-mention; clicking it calls `entities.onClick`. */
-function Tag(props: { tag: Extract<UserMessageItem['content'][number], { type: 'input_tag' }> }) {
-  const { controller } = useUi();
-  const { tag } = props;
-  return (
-    <button
-      type="button"
-      class="tag"
-      data-tag-id={tag.id}
-      onClick={() => controller.clickTag(entityFromTag(tag))}
-    >
-      @{tag.text}
-    </button>
   );
 }
 
