@@ -1,4 +1,5 @@
 import {
+  delegateOptionalMethods,
   Store,
   type Attachment,
   type Page,
@@ -25,6 +26,8 @@ export class AgentScopedStore extends Store<AppContext> {
     private readonly agents: AgentRegistry,
   ) {
     super();
+    // Keeps the turn lease and `ping` of the real store (docs/crash-safety.md).
+    delegateOptionalMethods(this, inner);
   }
 
   override generateThreadId(context: AppContext): string {

@@ -3,6 +3,7 @@ import type { ThreadItem } from '../protocol/items.js';
 import type { Page } from '../protocol/page.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
 import type { StoreItemType } from '../stores/ids.js';
+import { delegateOptionalMethods } from '../stores/delegate-optional.js';
 import { Store, type SortOrder } from '../stores/store.js';
 
 /** The part of `BlobAttachmentStore` this wrapper needs. */
@@ -23,6 +24,7 @@ export class AttachmentUrlStore<TContext> extends Store<TContext> {
     private readonly signer: AttachmentUrlSigner<TContext>,
   ) {
     super();
+    delegateOptionalMethods(this, inner);
   }
 
   private async freshItem(item: ThreadItem, context: TContext): Promise<ThreadItem> {
