@@ -1,8 +1,22 @@
-import type { Page, Thread, ThreadItem, ThreadStreamEvent } from '@threadline/server/protocol';
+import type {
+  Page,
+  Thread,
+  ThreadItem,
+  ThreadStreamEvent,
+  WidgetRoot,
+} from '@threadline/server/protocol';
 import { ApiClient, type ChatKitRequest } from './api/client.js';
 import { startDictation } from './dictation/index.js';
 import { msg } from './i18n/index.js';
-import type { ChatKitOptions, UserMessageContentInput, AttachmentInput } from './options.js';
+import type {
+  ChatKitOptions,
+  CommandOption,
+  CommandSelection,
+  EntityOption,
+  UserMessageContentInput,
+  AttachmentInput,
+} from './options.js';
+import { composeContent, tagFromEntity, type ComposerTag } from './entities/index.js';
 import { applyUpdate } from './state/apply-update.js';
 import type { Item, ThreadSummary, ViewState } from './state/types.js';
 import { UploadError, uploadAttachment, validateFiles } from './uploads/index.js';
@@ -56,6 +70,7 @@ const emptyState = (): ViewState => ({
     modelId: null,
     errors: [],
     dictating: false,
+    tags: [],
   },
   feedback: {},
   version: 0,
@@ -316,16 +331,18 @@ export class ChatController {
     const attachments = c.attachments.flatMap((a) => (a.attachment ? [a.attachment] : []));
     if (!text && attachments.length === 0) return;
     const tool = this.options.composer?.tools?.find((t) => t.id === c.toolId);
+    const content = composeContent(text, c.tags);
     this.setComposer({
       text: '',
       reply: null,
       attachments: [],
       errors: [],
+      tags: [],
       toolId: tool?.persistent ? c.toolId : null,
     });
     if (!tool?.persistent && c.toolId) this.emit('chatkit.tool.change', { toolId: null });
     await this.sendUserMessage({
-      text,
+      content,
       attachments: attachments,
       ...(c.reply ? { reply: c.reply } : {}),
       ...(c.toolId ? { toolChoice: { id: c.toolId } } : {}),
@@ -599,6 +616,72 @@ export class ChatController {
     this.setComposer({ text });
   }
 
+  /** Results of `entities.onTagSearch`; a failing search reads as no results. */
+  async searchTags(query: string): Promise<EntityOption[]> {
+    const entities = this.options.entities;
+    if (!entities?.onTagSearch) return [];
+    try {
+      const results = await entities.onTagSearch(query);
+      return Array.isArray(results) ? results : [];
+    } catch (error) {
+      this.emit('chatkit.log', { name: 'entities.onTagSearch.error', data: { error } });
+      return [];
+    }
+  }
+
+  /** Records a chosen entity; the caller has already put its `@Title` into the text. */
+  addTag(entity: EntityOption, text: string): void {
+    const tag = tagFromEntity(entity);
+    const tags = this.state.composer.tags.filter((t) => t.id !== tag.id);
+    this.setComposer({ text, tags: [...tags, tag] });
+  }
+
+  /** Results of `commands.onSearch` when the `/` menu is enabled; a failure reads as none. */
+  async searchCommands(query: string): Promise<CommandOption[]> {
+    const commands = this.options.commands;
+    if (!commands?.enabled || !commands.onSearch) return [];
+    try {
+      const results = await commands.onSearch(query);
+      return Array.isArray(results) ? results : [];
+    } catch (error) {
+      this.emit('chatkit.log', { name: 'commands.onSearch.error', data: { error } });
+      return [];
+    }
+  }
+
+  /** Runs `commands.onSelect`; its entity or nested menu, or null when it only had an effect. */
+  async selectCommand(command: CommandOption): Promise<CommandSelection | null> {
+    const commands = this.options.commands;
+    if (!commands?.onSelect) return null;
+    try {
+      return (await commands.onSelect(command)) ?? null;
+    } catch (error) {
+      this.emit('chatkit.log', { name: 'commands.onSelect.error', data: { error } });
+      return null;
+    }
+  }
+
+  /** `entities.onRequestPreview`: a widget root to show, or null (none, or not a widget root). */
+  async requestPreview(entity: EntityOption): Promise<WidgetRoot | null> {
+    const entities = this.options.entities;
+    if (!entities?.onRequestPreview) return null;
+    try {
+      const { preview } = (await entities.onRequestPreview(entity)) ?? { preview: null };
+      const type = (preview as { type?: unknown } | null)?.type;
+      return type === 'Basic' || type === 'Card' || type === 'ListView'
+        ? (preview as WidgetRoot)
+        : null;
+    } catch (error) {
+      this.emit('chatkit.log', { name: 'entities.onRequestPreview.error', data: { error } });
+      return null;
+    }
+  }
+
+  /** `entities.onClick` for a tag in a sent message. */
+  clickTag(entity: EntityOption): void {
+    this.options.entities?.onClick?.(entity);
+  }
+
   selectTool(toolId: string | null): void {
     if (toolId === this.state.composer.toolId) return;
     this.setComposer({ toolId });
@@ -611,8 +694,12 @@ export class ChatController {
 
   async setComposerValue(value: ComposerValue): Promise<void> {
     const patch: Partial<ViewState['composer']> = {};
-    if (value.content) patch.text = value.content.map((c) => c.text).join('');
-    else if (value.text !== undefined) patch.text = value.text;
+    if (value.content) {
+      patch.text = value.content
+        .map((c) => (c.type === 'input_tag' ? `@${c.text}` : c.text))
+        .join('');
+      patch.tags = value.content.filter((c): c is ComposerTag => c.type === 'input_tag');
+    } else if (value.text !== undefined) patch.text = value.text;
     if (value.reply !== undefined) patch.reply = value.reply;
     if (value.attachments)
       patch.attachments = value.attachments.map((a) => ({

@@ -104,6 +104,19 @@ export interface EntityOption {
   data?: Record<string, string>;
 }
 
+/** An entry of the composer's `/` menu. */
+export interface CommandOption {
+  id: string;
+  label: string;
+  description?: string;
+  icon?: string;
+  group?: string;
+}
+
+/** What a chosen command yields: an entity to insert, or a nested menu. */
+export type CommandSelection =
+  { type: 'entity'; entity: EntityOption } | { type: 'menu'; commands: CommandOption[] };
+
 export interface ChatKitOptions {
   api: CustomApiOptions | HostedApiOptions;
   locale?: string;
@@ -142,8 +155,8 @@ export interface ChatKitOptions {
   };
   commands?: {
     enabled: boolean;
-    onSearch?(query: string): Promise<unknown[]>;
-    onSelect?(command: unknown): Promise<unknown>;
+    onSearch?(query: string): Promise<CommandOption[]>;
+    onSelect?(command: CommandOption): Promise<void | CommandSelection>;
   };
   widgets?: {
     onAction?(

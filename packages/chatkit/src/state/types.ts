@@ -1,3 +1,4 @@
+import type { ComposerTag } from '../entities/index.js';
 import type { Attachment, ThreadItem, ThreadStatus } from '@threadline/server/protocol';
 
 /** A thread item as the client holds it: any wire item, plus unknown future types kept as-is. */
@@ -45,6 +46,8 @@ export interface ComposerState {
   /** English messages with their placeholders, translated where they are shown. */
   errors: { text: string; vars?: Record<string, string | number>; file?: string }[];
   dictating: boolean;
+  /** Entities chosen from the @-mention menu; their `@Title` stays in `text`. */
+  tags: ComposerTag[];
 }
 
 export interface HistoryState {

@@ -1,7 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ViewState } from '../state/types.js';
 import { useUi } from './context.js';
+import { presentTags } from '../entities/index.js';
 import { Icon } from './icons.js';
+import { useComposerMenu } from './composer-menu.js';
 
 const acceptAttr = (accept: Record<string, string[]> | undefined): string | undefined =>
   accept
@@ -20,6 +22,8 @@ export function Composer(props: {
   const opts = controller.options.composer;
   const status = state.thread?.status;
   const fileInput = useRef<HTMLInputElement>(null);
+  const menus = useComposerMenu(controller);
+  const tags = presentTags(c.text, c.tags);
   const [dragging, setDragging] = useState(false);
   const attachmentsOn = Boolean(opts?.attachments?.enabled);
   const tools = opts?.tools ?? [];
@@ -52,6 +56,7 @@ export function Composer(props: {
     ? (status.reason ?? t('This conversation is locked'))
     : (tool?.placeholderOverride ?? opts?.placeholder ?? t('Message the AI'));
   const onKeyDown = (e: KeyboardEvent) => {
+    if (menus.onKeyDown(e, e.currentTarget as HTMLTextAreaElement)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       // Decided on the live state, not on the last render: typing and Enter can land in one frame.
@@ -121,6 +126,15 @@ export function Composer(props: {
             ))}
           </div>
         ) : null}
+        {tags.length > 0 ? (
+          <div class="chips" aria-label={t('Mentions')} role="list">
+            {tags.map((tag) => (
+              <span class="chip tag-chip" role="listitem" data-tag-id={tag.id} key={tag.id}>
+                <span>@{tag.text}</span>
+              </span>
+            ))}
+          </div>
+        ) : null}
         <label class="sr-only" for="tl-composer-input">
           {t('Message input')}
         </label>
@@ -131,7 +145,12 @@ export function Composer(props: {
           value={c.text}
           placeholder={placeholder}
           disabled={locked}
-          onInput={(e) => controller.setComposerText(e.currentTarget.value)}
+          {...menus.comboboxProps}
+          onInput={(e) => {
+            controller.setComposerText(e.currentTarget.value);
+            menus.update(e.currentTarget);
+          }}
+          onBlur={() => menus.close()}
           onKeyDown={onKeyDown}
           onPaste={(e) => {
             const list = e.clipboardData?.files;
@@ -141,6 +160,7 @@ export function Composer(props: {
             }
           }}
         />
+        {menus.list(props.textareaRef, { mentions: t('Mentions'), commands: t('Commands') })}
         {c.errors.length > 0 ? (
           <ul class="composer-errors" role="alert">
             {c.errors.map((err, i) => (
@@ -177,6 +197,31 @@ export function Composer(props: {
                 }}
               />
             </>
+          ) : null}
+          {controller.options.entities?.showComposerMenu &&
+          controller.options.entities.onTagSearch ? (
+            <button
+              type="button"
+              class="icon-btn"
+              aria-label={t('Mention')}
+              title={t('Mention')}
+              disabled={locked}
+              onClick={() => {
+                const el = props.textareaRef.current;
+                if (!el) return;
+                // Inserts "@" at the caret (after a space when needed) and opens the search.
+                const at = el.selectionStart ?? el.value.length;
+                const before = el.value.slice(0, at);
+                const token = before === '' || /\s$/.test(before) ? '@' : ' @';
+                el.value = before + token + el.value.slice(el.selectionEnd ?? at);
+                el.setSelectionRange(at + token.length, at + token.length);
+                el.focus();
+                controller.setComposerText(el.value);
+                menus.update(el);
+              }}
+            >
+              <span aria-hidden="true">@</span>
+            </button>
           ) : null}
           {tools.length > 0 ? (
             <select

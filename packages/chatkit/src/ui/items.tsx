@@ -8,6 +8,7 @@ import type {
   WorkflowItem,
 } from '@threadline/server/protocol';
 import { Markdown } from '../markdown/index.js';
+import { Tag } from './tag.js';
 import type { Item } from '../state/types.js';
 import { WidgetView, type WidgetAction, type WidgetActionContext } from '../widgets/index.js';
 import { useUi } from './context.js';
@@ -65,7 +66,7 @@ function UserMessage(props: { item: UserMessageItem }) {
     <div class="msg-user" data-item-id={item.id} data-item-type="user_message">
       <span class="sr-only">{t('You')}</span>
       {item.quoted_text ? <div class="quote">{item.quoted_text}</div> : null}
-      {item.content.map((c) => c.text).join('')}
+      {item.content.map((c, i) => (c.type === 'input_tag' ? <Tag key={i} tag={c} /> : c.text))}
       {item.attachments.length > 0 ? (
         <div class="chips">
           {item.attachments.map((a) => (

@@ -28,6 +28,13 @@ button:disabled{cursor:default;opacity:.5}
 .chip img{width:32px;height:32px;object-fit:cover;border-radius:4px}
 .chip span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .chip[data-status=error]{border-color:#d33}
+.tag{font:inherit;color:var(--tl-accent);background:none;border:0;padding:0;cursor:pointer;font-weight:600}
+.tag-wrap{position:relative;display:inline-block}
+.tag-preview{position:absolute;left:0;top:100%;z-index:5;min-width:220px;max-width:320px;margin-top:4px;padding:8px;border:1px solid var(--tl-border);border-radius:var(--tl-radius);background:var(--tl-bg);box-shadow:0 4px 16px rgba(0,0,0,.15)}
+.composer-menu{list-style:none;margin:6px 0 0;padding:4px;border:1px solid var(--tl-border);border-radius:calc(var(--tl-radius)/1.5);background:var(--tl-surface);max-height:220px;overflow:auto}
+.composer-menu li{display:flex;align-items:center;gap:6px;padding:4px 8px;border-radius:4px;cursor:pointer}
+.composer-menu li[data-active=true]{background:var(--tl-border)}
+.menu-note{margin-left:auto;opacity:.6;font-size:.85em}
 .sources{margin:6px 0 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:6px;font-size:.85em}
 .sources a{color:var(--tl-text-muted)}
 .placeholder-item{border:1px dashed var(--tl-border);border-radius:var(--tl-radius);padding:8px 12px;color:var(--tl-text-muted);font-size:.9em}
