@@ -119,6 +119,8 @@ function nest(kind: 'array' | 'object', depth: number, leaf: unknown): unknown {
 
 /** Ids of real threads and items, filled once the backend is seeded. */
 let knownIds: string[] = ['thr_missing'];
+/** Ids of attachments created (never uploaded) while seeding. */
+let attachmentIds: string[] = [];
 
 /** A request of a valid shape where some fields carry hostile values. */
 function shapedRequest(rng: Rng): Record<string, unknown> {
@@ -160,11 +162,26 @@ function shapedRequest(rng: Rng): Record<string, unknown> {
 /** A valid streaming request whose strings are hostile: it reaches the store and `respond`. */
 function nearlyValid(rng: Rng): Record<string, unknown> {
   const text = rng.int(2) === 0 ? rng.pick(NASTY_STRINGS) : randomString(rng, 30);
-  const input = textInput(text, rng.int(3) === 0 ? { quoted_text: randomString(rng, 10) } : {});
+  const input = textInput(text, {
+    ...(rng.int(3) === 0 ? { quoted_text: randomString(rng, 10) } : {}),
+    // Real, missing or hostile attachment ids: a refused message must not leave a thread behind.
+    ...(rng.int(3) === 0
+      ? { attachments: [rng.pick([...attachmentIds, 'atc_missing', rng.pick(NASTY_STRINGS)])] }
+      : {}),
+  });
   const threadId = rng.pick(knownIds.filter((id) => id.startsWith('thr_')));
-  switch (rng.int(4)) {
+  switch (rng.int(5)) {
     case 0:
       return { type: 'threads.create', params: { input } };
+    case 4:
+      return {
+        type: 'attachments.create',
+        params: {
+          name: text,
+          size: rng.pick([-1, 0, 10, 2 ** 53]),
+          mime_type: rng.pick(['', 'text/plain', text]),
+        },
+      };
     case 1:
       return { type: 'threads.add_user_message', params: { thread_id: threadId, input } };
     case 2:
@@ -261,11 +278,16 @@ interface Backend {
   /** Threads with no items, counted in SQL. */
   orphans(): Promise<number>;
   threads(): Promise<number>;
+  /** Items whose thread is gone. */
+  strayItems(): Promise<number>;
   close(): Promise<void>;
 }
 
 const ORPHANS = (threads: string, items: string) =>
   `SELECT count(*) AS n FROM ${threads} t WHERE NOT EXISTS (SELECT 1 FROM ${items} i WHERE i.thread_id = t.id)`;
+
+const STRAY = (threads: string, items: string) =>
+  `SELECT count(*) AS n FROM ${items} i WHERE NOT EXISTS (SELECT 1 FROM ${threads} t WHERE t.id = i.thread_id)`;
 
 const backends: Record<string, () => Promise<Backend>> = {
   sqlite: async () => {
@@ -275,6 +297,7 @@ const backends: Record<string, () => Promise<Backend>> = {
       store,
       orphans: async () => db.prepare(ORPHANS('fuzz_threads', 'fuzz_items')).get().n,
       threads: async () => db.prepare('SELECT count(*) AS n FROM fuzz_threads').get().n,
+      strayItems: async () => db.prepare(STRAY('fuzz_threads', 'fuzz_items')).get().n,
       close: async () => store.close(),
     };
   },
@@ -289,6 +312,8 @@ const backends: Record<string, () => Promise<Backend>> = {
       orphans: () =>
         count(ORPHANS(`"${schema}".threadline_threads`, `"${schema}".threadline_items`)),
       threads: () => count(`SELECT count(*) AS n FROM "${schema}".threadline_threads`),
+      strayItems: () =>
+        count(STRAY(`"${schema}".threadline_threads`, `"${schema}".threadline_items`)),
       close: async () => {
         await dropSchema(pool, schema);
         await pool.end();
@@ -362,6 +387,21 @@ for (const [name, open] of Object.entries(backends)) {
         }
       }
       expect(knownIds.length).toBe(1 + 3 * 3);
+      attachmentIds = [];
+      for (const mime of ['text/plain', 'image/png']) {
+        const response = await chatkit(
+          new Request('http://fuzz.test/chatkit', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              type: 'attachments.create',
+              params: { name: 'seed', size: 4, mime_type: mime },
+            }),
+          }),
+        );
+        attachmentIds.push(((await response.json()) as { id: string }).id);
+      }
+      expect(attachmentIds).toHaveLength(2);
     });
     afterAll(async () => backend?.close());
 
@@ -398,6 +438,18 @@ for (const [name, open] of Object.entries(backends)) {
       const cut = server.errors.filter((args) => String(args[0]).startsWith('ChatKit '));
       expect(cut.map((args) => args.map(String).join(' '))).toEqual([]);
       expect(await backend.orphans()).toBe(0);
+      expect(await backend.strayItems()).toBe(0);
+      // The orphan query does see a thread without items.
+      await backend.store.saveThread(
+        {
+          id: 'thr_fuzz_empty',
+          created_at: new Date().toISOString(),
+          status: { type: 'active' },
+          metadata: {},
+        },
+        CONTEXT,
+      );
+      expect(await backend.orphans()).toBe(1);
       expect(streams).toBeGreaterThan(100);
     }, 180_000);
   });
