@@ -1,4 +1,5 @@
 import {
+  forwardFeedback,
   Store,
   type Attachment,
   type Page,
@@ -25,6 +26,7 @@ export class AgentScopedStore extends Store<AppContext> {
     private readonly agents: AgentRegistry,
   ) {
     super();
+    forwardFeedback(this, inner);
   }
 
   override generateThreadId(context: AppContext): string {

@@ -1,3 +1,4 @@
+import { forwardFeedback } from '../stores/feedback.js';
 import type { Attachment } from '../protocol/attachments.js';
 import type { ThreadItem } from '../protocol/items.js';
 import type { Page } from '../protocol/page.js';
@@ -23,6 +24,7 @@ export class AttachmentUrlStore<TContext> extends Store<TContext> {
     private readonly signer: AttachmentUrlSigner<TContext>,
   ) {
     super();
+    forwardFeedback(this, inner);
   }
 
   private async freshItem(item: ThreadItem, context: TContext): Promise<ThreadItem> {
