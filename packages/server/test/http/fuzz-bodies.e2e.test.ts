@@ -194,10 +194,24 @@ function nearlyValid(rng: Rng): Record<string, unknown> {
   }
 }
 
+/** UTF-8 no decoder accepts: an encoded lone surrogate, an overlong NUL, a stray byte. */
+const BAD_UTF8 = [[0xed, 0xa0, 0x80], [0xc0, 0x80], [0xff], [0xe2, 0x82]] as const;
+
+/** A valid streaming request whose message text carries invalid UTF-8 bytes. */
+function invalidUtf8Request(rng: Rng): Uint8Array<ArrayBuffer> {
+  const [head, tail] = JSON.stringify({
+    type: 'threads.create',
+    params: { input: textInput('before<>after') },
+  }).split('<>') as [string, string];
+  const encoder = new TextEncoder();
+  return new Uint8Array([...encoder.encode(head), ...rng.pick(BAD_UTF8), ...encoder.encode(tail)]);
+}
+
 /** One fuzzed body: a string of JSON (maybe broken) or raw bytes (maybe invalid UTF-8). */
 function fuzzBody(rng: Rng): string | Uint8Array<ArrayBuffer> {
   switch (rng.int(10)) {
     case 0: {
+      if (rng.int(2) === 0) return invalidUtf8Request(rng);
       const bytes = new Uint8Array(rng.int(64));
       for (let i = 0; i < bytes.length; i++) bytes[i] = rng.int(256);
       return bytes;
