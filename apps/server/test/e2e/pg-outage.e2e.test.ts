@@ -37,7 +37,7 @@ describe('PostgreSQL outage drill (a private cluster, stopped and frozen during 
         THREADLINE_AUTH: 'jwt',
         JWT_SECRET,
         THREADLINE_DEMO_DELAY_MS: '0',
-        CHATKIT_UPLOAD_STRATEGY: 'disabled',
+        // Uploads stay on (the default): their store wrapper must keep the pre-stream check.
         // The drill sends far more than a user would; limits would answer 429 instead.
         RATE_LIMIT_PER_IP: '1000000',
         RATE_LIMIT_PER_USER: '1000000',
