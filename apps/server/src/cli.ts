@@ -5,6 +5,7 @@
  *   migrate [--config <file>]                        create or upgrade the store's tables, then exit
  *   check-config [--config <file>] [--demo]          validate the settings and print a summary
  *   mint-session --user <id> [--org <id>] [--ttl <seconds>]   print a signed session token
+ *   feedback [--since <iso>] [--limit <n>] [--json]           list stored thumbs up/down
  */
 import { parseArgs } from 'node:util';
 import { mintSession, sessionCookie } from './auth/session.js';
@@ -13,6 +14,7 @@ import { loadConfig, type AppConfig } from './config.js';
 import { configWarnings } from './config/warnings.js';
 import { exitWithError, isEntryModule, runMain } from './main.js';
 import { createStore } from './store.js';
+import { runFeedback } from './cli/feedback.js';
 import { runKb } from './cli/kb.js';
 
 const USAGE = `Usage: threadline <command> [options]
@@ -23,6 +25,8 @@ Commands:
   check-config   Validate the configuration and print a summary (no secrets). Options: --config <file>, --demo
   mint-session   Print a signed session token for a user (needs SESSION_SECRET).
                  Options: --user <id> (required), --org <id>, --ttl <seconds>
+  feedback       List stored feedback (thumbs up/down), oldest first.
+                 Options: --since <ISO time>, --limit <n>, --json, --config <file>
   help           Show this help
 
 Every setting is an environment variable; see apps/server/README.md.
@@ -118,6 +122,8 @@ export async function runCli(argv: string[]): Promise<void> {
       }
       case 'kb':
         return await runKb(args);
+      case 'feedback':
+        return await runFeedback(args);
       case 'mint-session': {
         const { values } = parseArgs({
           args,

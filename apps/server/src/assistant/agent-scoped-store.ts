@@ -1,4 +1,5 @@
 import {
+  delegateOptionalMethods,
   Store,
   type Attachment,
   type Page,
@@ -25,18 +26,8 @@ export class AgentScopedStore extends Store<AppContext> {
     private readonly agents: AgentRegistry,
   ) {
     super();
-    // The optional capabilities pass through only when the inner store has them: the server tests
-    // for them, and without forwarding the pre-stream ping (docs/protocol-deviations.md #26), the
-    // turn lease and the upload sweep would silently be off.
-    if (inner.ping) this.ping = () => inner.ping!();
-    if (inner.leaseThread && inner.releaseThreadLease) {
-      this.leaseThread = (threadId, holder, ttlMs) => inner.leaseThread!(threadId, holder, ttlMs);
-      this.releaseThreadLease = (threadId, holder) => inner.releaseThreadLease!(threadId, holder);
-    }
-    if (inner.deleteUnsentAttachments) {
-      this.deleteUnsentAttachments = (createdBeforeMs, limit) =>
-        inner.deleteUnsentAttachments!(createdBeforeMs, limit);
-    }
+    // Keeps the turn lease and `ping` of the real store (docs/crash-safety.md).
+    delegateOptionalMethods(this, inner);
   }
 
   override generateThreadId(context: AppContext): string {

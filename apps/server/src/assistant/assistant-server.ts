@@ -126,6 +126,8 @@ export class AssistantServer extends ChatKitServer<AppContext> {
   ): Promise<void> {
     // Validates ownership (another user's thread is a 404) before recording anything.
     await this.store.loadThread(threadId, context);
+    // The default stores it next to the threads (`threadline feedback` lists it).
+    await super.addFeedback(threadId, itemIds, feedback, context);
     this.logger.info('Feedback received', { threadId, itemIds, feedback, userId: context.userId });
   }
 }

@@ -1,38 +1,29 @@
+import type { Store } from '@threadline/server';
 import { MemoryStore } from '@threadline/server/stores/memory';
 import { describe, expect, it } from 'vitest';
 import { AgentRegistry } from '../../src/assistant/agents.js';
 import { AgentScopedStore } from '../../src/assistant/agent-scoped-store.js';
-import type { AgentsFile } from '../../src/config/agents-file.js';
+import { DEFAULT_AGENTS } from '../../src/config/agents-file.js';
 import type { AppContext } from '../../src/context.js';
 
-const agents = new AgentRegistry(
-  { agents: [{ id: 'support', name: 'Support' }] } as AgentsFile,
-  'm',
-);
-
-class PingingStore extends MemoryStore<AppContext> {
-  pings = 0;
-  override async ping(): Promise<void> {
-    this.pings += 1;
-  }
-}
+const agents = new AgentRegistry(DEFAULT_AGENTS, 'gpt-test');
 
 describe('AgentScopedStore', () => {
-  it('forwards the optional ping and turn lease of the store it wraps', async () => {
-    const inner = new PingingStore();
-    const store = new AgentScopedStore(inner, agents);
-    await store.ping!();
-    expect(inner.pings).toBe(1);
-    expect(await store.leaseThread!('thr_1', 'a', 60_000)).toBe(true);
-    // The lease is the inner store's: another holder is refused until it is released.
-    expect(await inner.leaseThread('thr_1', 'b', 60_000)).toBe(false);
+  it('keeps the inner store’s turn lease, so turns stay serialized across processes', async () => {
+    const store = new AgentScopedStore(new MemoryStore<AppContext>(), agents);
+    expect(store.leaseThread).toBeTypeOf('function');
+    expect(await store.leaseThread!('thr_1', 'a', 10_000)).toBe(true);
+    expect(await store.leaseThread!('thr_1', 'b', 10_000)).toBe(false);
     await store.releaseThreadLease!('thr_1', 'a');
-    expect(await inner.leaseThread('thr_1', 'b', 60_000)).toBe(true);
+    expect(await store.leaseThread!('thr_1', 'b', 10_000)).toBe(true);
   });
 
-  it('leaves out what the wrapped store lacks, so callers see it is unsupported', () => {
-    const store = new AgentScopedStore(new MemoryStore<AppContext>(), agents);
-    expect(store.ping).toBeUndefined();
-    expect(store.deleteUnsentAttachments).toBeUndefined();
+  it('has no lease when the inner store has none (turns are then not serialized)', () => {
+    const inner = new MemoryStore<AppContext>();
+    const bare = Object.create(inner) as Store<AppContext>;
+    Object.assign(bare, { leaseThread: undefined, releaseThreadLease: undefined });
+    const store = new AgentScopedStore(bare, agents);
+    expect(store.leaseThread).toBeUndefined();
+    expect(store.releaseThreadLease).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { ThreadItem } from '../protocol/items.js';
 import type { Page } from '../protocol/page.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
 import type { StoreItemType } from '../stores/ids.js';
+import { delegateOptionalMethods } from '../stores/delegate-optional.js';
 import { Store, type SortOrder } from '../stores/store.js';
 
 /** The part of `BlobAttachmentStore` this wrapper needs. */
@@ -23,18 +24,7 @@ export class AttachmentUrlStore<TContext> extends Store<TContext> {
     private readonly signer: AttachmentUrlSigner<TContext>,
   ) {
     super();
-    // The optional capabilities pass through only when the inner store has them: the server tests
-    // for them, and without forwarding the pre-stream ping (docs/protocol-deviations.md #26), the
-    // turn lease and the upload sweep would silently be off.
-    if (inner.ping) this.ping = () => inner.ping!();
-    if (inner.leaseThread && inner.releaseThreadLease) {
-      this.leaseThread = (threadId, holder, ttlMs) => inner.leaseThread!(threadId, holder, ttlMs);
-      this.releaseThreadLease = (threadId, holder) => inner.releaseThreadLease!(threadId, holder);
-    }
-    if (inner.deleteUnsentAttachments) {
-      this.deleteUnsentAttachments = (createdBeforeMs, limit) =>
-        inner.deleteUnsentAttachments!(createdBeforeMs, limit);
-    }
+    delegateOptionalMethods(this, inner);
   }
 
   private async freshItem(item: ThreadItem, context: TContext): Promise<ThreadItem> {

@@ -119,13 +119,19 @@ export abstract class ChatKitServer<TContext = unknown> {
     throw new NotImplementedError(`syncAction() must be overridden to handle "${action.type}"`);
   }
 
-  /** Record thumbs up/down; the default does nothing. */
+  /**
+   * Record thumbs up/down (`items.feedback`, the thread's ownership already checked). The default
+   * saves it with `store.saveFeedback` when the store has one (the SQL and memory stores do), and
+   * otherwise does nothing. Overrides can call `super.addFeedback` to keep storing it.
+   */
   async addFeedback(
-    _threadId: string,
-    _itemIds: string[],
-    _feedback: FeedbackKind,
-    _context: TContext,
-  ): Promise<void> {}
+    threadId: string,
+    itemIds: string[],
+    feedback: FeedbackKind,
+    context: TContext,
+  ): Promise<void> {
+    await this.store.saveFeedback?.(threadId, itemIds, feedback, context);
+  }
 
   /** Speech to text for dictation (`input.transcribe`). */
   async transcribe(_audio: AudioInput, _context: TContext): Promise<TranscriptionResult> {

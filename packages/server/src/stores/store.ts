@@ -3,6 +3,8 @@ import type { ThreadItem } from '../protocol/items.js';
 import type { Page } from '../protocol/page.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
 import { NotImplementedError } from '../errors.js';
+import type { FeedbackKind } from '../protocol/requests.js';
+import type { FeedbackRecord, ListFeedbackOptions } from './feedback.js';
 import { defaultGenerateId, type StoreItemType } from './ids.js';
 
 export type SortOrder = 'asc' | 'desc';
@@ -73,6 +75,19 @@ export abstract class Store<TContext = unknown> {
   ping?(): Promise<void>;
   /** Gives the lease back if `holder` still has it. */
   releaseThreadLease?(threadId: string, holder: string): Promise<void>;
+
+  /**
+   * Optional: records one `items.feedback` request for the context's owner (the caller has
+   * checked the thread is theirs). When present, `ChatKitServer.addFeedback` calls it by default.
+   */
+  saveFeedback?(
+    threadId: string,
+    itemIds: string[],
+    kind: FeedbackKind,
+    context: TContext,
+  ): Promise<FeedbackRecord>;
+  /** Optional, for every owner (exports, dashboards): stored feedback, oldest first. */
+  listFeedback?(options?: ListFeedbackOptions): Promise<FeedbackRecord[]>;
 }
 
 /**

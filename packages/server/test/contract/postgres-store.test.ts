@@ -45,6 +45,7 @@ describe('PostgresStore (PostgreSQL specifics)', () => {
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual([
       'threadline_attachments',
+      'threadline_feedback',
       'threadline_items',
       'threadline_schema_migrations',
       'threadline_threads',
@@ -64,8 +65,10 @@ describe('PostgresStore (PostgreSQL specifics)', () => {
       () => new PostgresStore<TestContext>({ connectionString: DATABASE_URL, schema: own }),
     );
     await Promise.all(stores.map((s) => s.migrate()));
-    const versions = await pool.query(`SELECT version FROM "${own}".threadline_schema_migrations`);
-    expect(versions.rows).toEqual([{ version: 1 }]);
+    const versions = await pool.query(
+      `SELECT version FROM "${own}".threadline_schema_migrations ORDER BY version`,
+    );
+    expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
     await stores[0]!.saveThread(makeThread('thr_1'), ALICE);
     expect((await stores[4]!.loadThread('thr_1', ALICE)).id).toBe('thr_1');
     await Promise.all(stores.map((s) => s.close()));

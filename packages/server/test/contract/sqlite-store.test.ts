@@ -96,7 +96,7 @@ describe('SqliteStore (SQLite specifics)', () => {
     );
     const raw = new Database(path, { readonly: true });
     expect(raw.prepare('SELECT version FROM threadline_schema_migrations').pluck().all()).toEqual([
-      1,
+      1, 2,
     ]);
     expect(
       raw.prepare('SELECT owner FROM threadline_threads ORDER BY owner').pluck().all(),

@@ -6,6 +6,13 @@ import type { ThreadMetadata } from '../../protocol/thread.js';
 import { compareKeys, parseCreatedAt, type SortKey } from '../ordering.js';
 import { defaultResolveOwner, ownerKey, type ResolveOwner } from '../owner.js';
 import { Store, type SortOrder } from '../store.js';
+import type { FeedbackKind } from '../../protocol/requests.js';
+import {
+  feedbackLimit,
+  newFeedbackRecord,
+  type FeedbackRecord,
+  type ListFeedbackOptions,
+} from '../feedback.js';
 
 interface Row<T> extends SortKey {
   id: string;
@@ -230,5 +237,27 @@ export class MemoryStore<TContext = unknown> extends Store<TContext> {
 
   override async releaseThreadLease(threadId: string, holder: string): Promise<void> {
     if (this.leases.get(threadId)?.holder === holder) this.leases.delete(threadId);
+  }
+
+  private readonly feedback: FeedbackRecord[] = [];
+
+  override async saveFeedback(
+    threadId: string,
+    itemIds: string[],
+    kind: FeedbackKind,
+    context: TContext,
+  ): Promise<FeedbackRecord> {
+    this.owner(context); // fails like the SQL stores when there is no owner
+    const record = newFeedbackRecord(threadId, itemIds, kind, this.resolveOwner(context));
+    this.feedback.push(record);
+    return structuredClone(record);
+  }
+
+  override async listFeedback(options: ListFeedbackOptions = {}): Promise<FeedbackRecord[]> {
+    const since = options.since?.getTime() ?? 0;
+    return this.feedback
+      .filter((record) => parseCreatedAt(record.createdAt) >= since)
+      .slice(0, feedbackLimit(options))
+      .map((record) => structuredClone(record));
   }
 }

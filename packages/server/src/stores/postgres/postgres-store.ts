@@ -24,6 +24,20 @@ import {
 } from '../sql/rows.js';
 import { acquireLeaseSql, leasesTableSql, releaseLeaseSql } from '../sql/leases.js';
 import { postgresMigrations } from '../sql/schema.js';
+import {
+  feedbackFromRow,
+  feedbackParams,
+  insertFeedbackSql,
+  listFeedbackSql,
+  type FeedbackRow,
+} from '../sql/feedback.js';
+import {
+  feedbackLimit,
+  newFeedbackRecord,
+  type FeedbackRecord,
+  type ListFeedbackOptions,
+} from '../feedback.js';
+import type { FeedbackKind } from '../../protocol/requests.js';
 import { asUnavailable } from './unavailable.js';
 import { tableNames, type TableNames } from '../sql/tables.js';
 import { fromJsonb, isUnrepresentable, lookupId, toJsonb } from '../sql/unicode.js';
@@ -405,6 +419,29 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       limit: Math.max(0, Math.floor(limit)),
     });
     return rows.map((row) => row.id);
+  }
+
+  override async saveFeedback(
+    threadId: string,
+    itemIds: string[],
+    kind: FeedbackKind,
+    context: TContext,
+  ): Promise<FeedbackRecord> {
+    const owner = this.owner(context); // validates what resolveOwner returned
+    const record = newFeedbackRecord(threadId, itemIds, kind, {
+      userId: owner.owner,
+      tenantId: owner.tenant === '' ? null : owner.tenant,
+    });
+    await this.run(insertFeedbackSql(this.tables), storable(feedbackParams(record, toJsonb)));
+    return record;
+  }
+
+  override async listFeedback(options: ListFeedbackOptions = {}): Promise<FeedbackRecord[]> {
+    const { rows } = await this.run<FeedbackRow>(listFeedbackSql(this.tables), {
+      since_ms: options.since?.getTime() ?? 0,
+      limit: feedbackLimit(options),
+    });
+    return rows.map((row) => feedbackFromRow(row, fromJsonb));
   }
 }
 

@@ -12,6 +12,9 @@ import type { TableNames } from './tables.js';
  *   the same millisecond keep insertion order; pagination is keyset over `(created_ms, seq)`.
  * - `created_at`: the original timestamp text, kept for humans reading the table.
  *
+ * Feedback rows (version 2) have no foreign key to their thread: ratings outlive a deleted thread,
+ * so exports keep them.
+ *
  * Never edit a released migration: append a new version.
  */
 
@@ -55,6 +58,24 @@ export const sqliteMigrations = (t: TableNames): readonly Migration[] => [
         data TEXT NOT NULL
       );
       CREATE INDEX ${t.index('attachments_thread')} ON ${t.attachments} (thread_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'create feedback',
+    up: `
+      CREATE TABLE ${t.feedback} (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        thread_id TEXT NOT NULL,
+        item_ids TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        tenant TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_ms INTEGER NOT NULL
+      );
+      CREATE INDEX ${t.index('feedback_created')} ON ${t.feedback} (created_ms, seq);
     `,
   },
 ];
@@ -103,6 +124,24 @@ export const postgresMigrations = (t: TableNames): readonly Migration[] => [
         data JSONB NOT NULL
       );
       CREATE INDEX ${t.index('attachments_thread')} ON ${t.attachments} (thread_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'create feedback',
+    up: `
+      CREATE TABLE ${t.feedback} (
+        id TEXT PRIMARY KEY,
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        thread_id TEXT NOT NULL,
+        item_ids JSONB NOT NULL,
+        kind TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        tenant TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_ms BIGINT NOT NULL
+      );
+      CREATE INDEX ${t.index('feedback_created')} ON ${t.feedback} (created_ms, seq);
     `,
   },
 ];

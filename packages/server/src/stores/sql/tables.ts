@@ -13,6 +13,8 @@ export interface TableNames {
   attachments: string;
   /** One row per thread with a running turn (stores/sql/leases.ts). */
   leases: string;
+  /** One row per `items.feedback` request (stores/sql/feedback.ts). */
+  feedback: string;
   migrations: string;
   /** Quoted schema name, when the dialect has schemas (PostgreSQL). */
   schema?: string;
@@ -54,6 +56,7 @@ export function tableNames(options: { prefix?: string; schema?: string }): Table
     items: table('items'),
     attachments: table('attachments'),
     leases: table('thread_leases'),
+    feedback: table('feedback'),
     migrations: table('schema_migrations'),
     ...(schema === undefined ? {} : { schema, schemaName }),
     index: (name) => quote(prefix + name),

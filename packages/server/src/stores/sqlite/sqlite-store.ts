@@ -26,6 +26,20 @@ import {
 } from '../sql/rows.js';
 import { acquireLeaseSql, leasesTableSql, releaseLeaseSql } from '../sql/leases.js';
 import { sqliteMigrations } from '../sql/schema.js';
+import {
+  feedbackFromRow,
+  feedbackParams,
+  insertFeedbackSql,
+  listFeedbackSql,
+  type FeedbackRow,
+} from '../sql/feedback.js';
+import {
+  feedbackLimit,
+  newFeedbackRecord,
+  type FeedbackRecord,
+  type ListFeedbackOptions,
+} from '../feedback.js';
+import type { FeedbackKind } from '../../protocol/requests.js';
 import { tableNames, type TableNames } from '../sql/tables.js';
 import { Store, type SortOrder } from '../store.js';
 
@@ -351,6 +365,29 @@ export class SqliteStore<TContext = unknown> extends Store<TContext> {
       limit: Math.max(0, Math.floor(limit)),
     }) as { id: string }[];
     return rows.map((row) => row.id);
+  }
+
+  override async saveFeedback(
+    threadId: string,
+    itemIds: string[],
+    kind: FeedbackKind,
+    context: TContext,
+  ): Promise<FeedbackRecord> {
+    const owner = this.owner(context); // validates what resolveOwner returned
+    const record = newFeedbackRecord(threadId, itemIds, kind, {
+      userId: owner.owner,
+      tenantId: owner.tenant === '' ? null : owner.tenant,
+    });
+    this.statement(insertFeedbackSql(this.tables)).run(feedbackParams(record));
+    return record;
+  }
+
+  override async listFeedback(options: ListFeedbackOptions = {}): Promise<FeedbackRecord[]> {
+    const rows = this.statement(listFeedbackSql(this.tables)).all({
+      since_ms: options.since?.getTime() ?? 0,
+      limit: feedbackLimit(options),
+    }) as FeedbackRow[];
+    return rows.map((row) => feedbackFromRow(row));
   }
 }
 
