@@ -36,6 +36,7 @@ export interface AppConfig {
         connectionString: string;
         schema: string | undefined;
         tablePrefix: string;
+        timeouts: { connectMs: number; statementMs: number };
       };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   model: {
@@ -290,6 +291,10 @@ export function loadConfig(
           connectionString: s.DATABASE_URL,
           schema: s.DATABASE_SCHEMA,
           tablePrefix: s.DATABASE_TABLE_PREFIX,
+          timeouts: {
+            connectMs: s.DATABASE_CONNECT_TIMEOUT_MS,
+            statementMs: s.DATABASE_STATEMENT_TIMEOUT_MS,
+          },
         }
       : {
           kind: 'sqlite',

@@ -31,6 +31,7 @@ export function createStore(config: AppConfig): AppStore {
       connectionString: cfg.connectionString,
       schema: cfg.schema,
       tablePrefix: cfg.tablePrefix,
+      timeouts: cfg.timeouts,
       resolveOwner,
     });
     return {

@@ -189,6 +189,9 @@ export const ENV_SETTINGS = {
         .default('threadline_'),
     ),
   ),
+  // Bounds of PostgreSQL calls: past them a store call answers 503 (docs/protocol-deviations.md #26).
+  DATABASE_CONNECT_TIMEOUT_MS: setting(int(100, 600_000, 5_000)),
+  DATABASE_STATEMENT_TIMEOUT_MS: setting(int(100, 3_600_000, 15_000)),
   // Model
   OPENAI_API_KEY: setting(str(), true),
   OPENAI_BASE_URL: setting(url(/^https?:$/, 'an http(s) URL such as https://api.openai.com/v1')),

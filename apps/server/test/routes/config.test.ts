@@ -45,7 +45,18 @@ describe('configuration', () => {
       CHATKIT_PK: 'pk',
       CHATKIT_ALLOWED_MIME_TYPES: 'image/png, application/pdf',
     });
-    expect(config.store).toMatchObject({ kind: 'postgres', schema: 'chat' });
+    expect(config.store).toMatchObject({
+      kind: 'postgres',
+      schema: 'chat',
+      timeouts: { connectMs: 5_000, statementMs: 15_000 },
+    });
+    expect(
+      load({
+        DATABASE_URL: 'postgres://db/app',
+        DATABASE_CONNECT_TIMEOUT_MS: '800',
+        DATABASE_STATEMENT_TIMEOUT_MS: '1500',
+      }).store,
+    ).toMatchObject({ timeouts: { connectMs: 800, statementMs: 1_500 } });
     expect(config.chatkit.domainKey).toBe('pk');
     expect(config.chatkit.allowedMimeTypes).toEqual(['image/png', 'application/pdf']);
   });
