@@ -1,0 +1,125 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/build.js';
+import { freePort, startChildServer, type ChildServer } from '../helpers/child-server.js';
+import { chatkitRequests, launchChromium, recordRequests } from '../helpers/chromium.js';
+
+// The built-in client on the app's page: two-phase uploads, colour schemes and a right-to-left
+// locale, against the offline demo model.
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('the built-in ChatKit client in Chromium: uploads and appearance', () => {
+  let server: ChildServer;
+  let browser: Browser;
+  /** The app's address (the child's own `url` names the port it picked, which PORT overrides). */
+  let origin: string;
+  beforeAll(async () => {
+    await ensureBuilt();
+    // Signed upload URLs are absolute: without PUBLIC_URL they name `localhost`, another origin
+    // than the page's 127.0.0.1, so the app is told its public address.
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    server = await startChildServer(
+      {
+        PORT: String(port),
+        PUBLIC_URL: origin,
+        CHATKIT_UPLOAD_STRATEGY: 'two_phase',
+      },
+      ['--demo'],
+    );
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const chat = (page: Page) => page.locator('openai-chatkit');
+  const composer = (page: Page) => chat(page).locator('textarea');
+  const apiUrl = () => `${origin}/chatkit?agent_id=assistant`;
+
+  async function openPage(): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    await composer(page).waitFor({ timeout: 15_000 });
+    return page;
+  }
+
+  /** A ChatKit request sent from the page, with its session cookie. */
+  const request = (page: Page, body: unknown) =>
+    page.evaluate(
+      async ([url, payload]) => {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(payload),
+          credentials: 'include',
+        });
+        return (await res.json()) as Record<string, unknown>;
+      },
+      [apiUrl(), body] as const,
+    );
+
+  it('uploads an image in two phases and sends it with the message', async () => {
+    const page = await openPage();
+    const seen = recordRequests(page);
+    try {
+      const created = page.waitForResponse(
+        (r) => r.request().postData()?.includes('"attachments.create"') ?? false,
+      );
+      await chat(page)
+        .locator('input[type="file"]')
+        .setInputFiles([{ name: 'dot.png', mimeType: 'image/png', buffer: PNG }]);
+      const attachment = (await (await created).json()) as {
+        id: string;
+        upload_descriptor: { url: string; method: string };
+      };
+      expect(attachment.id).toMatch(/\S/);
+      const target = attachment.upload_descriptor.url;
+      expect(new URL(target).origin).toBe(origin);
+      const chip = chat(page).locator('.composer .chip[data-status="done"]');
+      await chip.waitFor({ timeout: 10_000 });
+
+      await composer(page).fill('Here is a picture');
+      await composer(page).press('Enter');
+      const user = chat(page).locator('[data-item-type="user_message"]').last();
+      await expect
+        .poll(() => user.innerText().catch(() => ''), { timeout: 15_000 })
+        .toContain('Here is a picture');
+
+      const create = chatkitRequests(seen).find((r) => r.type === 'attachments.create');
+      expect(create?.params).toMatchObject({
+        name: 'dot.png',
+        size: PNG.length,
+        mime_type: 'image/png',
+      });
+      // Phase 2: the bytes went to the URL the server handed out, with the method it named.
+      const upload = seen.find((r) => r.url === target);
+      expect(upload?.method).toBe(attachment.upload_descriptor.method);
+      expect(['PUT', 'POST']).toContain(upload?.method);
+      const threadCreate = chatkitRequests(seen).find((r) => r.type === 'threads.create');
+      expect((threadCreate?.params.input as { attachments: string[] }).attachments).toEqual([
+        attachment.id,
+      ]);
+
+      // The stored user message carries the attachment.
+      const threads = (await request(page, { type: 'threads.list', params: { limit: 10 } }))
+        .data as { id: string }[];
+      expect(threads).toHaveLength(1);
+      const items = (
+        await request(page, { type: 'items.list', params: { thread_id: threads[0]!.id } })
+      ).data as { type: string; attachments?: { id: string; name: string; mime_type: string }[] }[];
+      const stored = items.find((i) => i.type === 'user_message');
+      expect(stored?.attachments).toEqual([
+        expect.objectContaining({ id: attachment.id, name: 'dot.png', mime_type: 'image/png' }),
+      ]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
