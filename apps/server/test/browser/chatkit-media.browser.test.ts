@@ -1,5 +1,9 @@
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ar } from '../../../../packages/chatkit/src/i18n/catalogs/ar.js';
 import { ensureBuilt } from '../helpers/build.js';
 import { freePort, startChildServer, type ChildServer } from '../helpers/child-server.js';
 import { chatkitRequests, launchChromium, recordRequests } from '../helpers/chromium.js';
@@ -18,6 +22,8 @@ describe('the built-in ChatKit client in Chromium: uploads and appearance', () =
   let browser: Browser;
   /** The app's address (the child's own `url` names the port it picked, which PORT overrides). */
   let origin: string;
+  /** Screenshots go here, outside the repository. */
+  let shots: string;
   beforeAll(async () => {
     await ensureBuilt();
     // Signed upload URLs are absolute: without PUBLIC_URL they name `localhost`, another origin
@@ -33,6 +39,7 @@ describe('the built-in ChatKit client in Chromium: uploads and appearance', () =
       ['--demo'],
     );
     browser = await launchChromium();
+    shots = mkdtempSync(join(tmpdir(), 'threadline-shots-'));
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
@@ -118,6 +125,55 @@ describe('the built-in ChatKit client in Chromium: uploads and appearance', () =
       expect(stored?.attachments).toEqual([
         expect.objectContaining({ id: attachment.id, name: 'dot.png', mime_type: 'image/png' }),
       ]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  it('renders light, dark and Arabic (right-to-left, translated) and screenshots each', async () => {
+    const page = await openPage();
+    try {
+      const root = chat(page).locator('.root');
+      const send = chat(page).locator('.composer button[type="submit"]');
+      const background = () => root.evaluate((el) => getComputedStyle(el).backgroundColor);
+      /** Replaces the element's options with its current ones plus `change`, as a host page would. */
+      const update = (change: Record<string, unknown>) =>
+        page.evaluate((patch) => {
+          const el = document.querySelector('openai-chatkit') as HTMLElement & {
+            options: Record<string, unknown>;
+            setOptions(options: Record<string, unknown>): void;
+          };
+          el.setOptions({ ...el.options, ...patch });
+        }, change);
+      const shoot = async (name: string) => {
+        const path = join(shots, `${name}.png`);
+        await page.screenshot({ path });
+        expect(existsSync(path) && statSync(path).size).toBeGreaterThan(1000);
+      };
+
+      await shoot('light');
+      const light = await background();
+      expect(await root.getAttribute('dir')).toBe('ltr');
+      expect(await send.getAttribute('aria-label')).toBe('Send message');
+
+      await update({ theme: { colorScheme: 'dark' } });
+      await expect.poll(background).not.toBe(light);
+      const dark = await background();
+      await shoot('dark');
+      // Dark means a darker surface, not just another colour.
+      const luminance = (rgb: string) =>
+        (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, n) => sum + Number(n), 0);
+      expect(luminance(dark)).toBeLessThan(luminance(light));
+
+      await update({ theme: { colorScheme: 'light' }, locale: 'ar' });
+      await expect.poll(() => root.getAttribute('dir')).toBe('rtl');
+      await shoot('arabic');
+      expect(await root.getAttribute('lang')).toMatch(/^ar/);
+      expect(await send.getAttribute('aria-label')).toBe(ar['Send message']);
+      expect(await chat(page).locator('label[for="tl-composer-input"]').innerText()).toBe(
+        ar['Message input'],
+      );
+      expect(await background()).toBe(light);
     } finally {
       await page.close();
     }
