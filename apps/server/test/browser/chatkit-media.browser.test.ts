@@ -1,21 +1,21 @@
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import {
+  SAMPLE_PNG,
+  sampleWav,
+  startFakeModelServer,
+  type FakeModelServer,
+} from '@threadline/server/testing';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../../../../packages/chatkit/src/i18n/catalogs/ar.js';
 import { ensureBuilt } from '../helpers/build.js';
 import { freePort, startChildServer, type ChildServer } from '../helpers/child-server.js';
-import { chatkitRequests, launchChromium, recordRequests } from '../helpers/chromium.js';
+import { CHROMIUM, chatkitRequests, launchChromium, recordRequests } from '../helpers/chromium.js';
 
 // The built-in client on the app's page: two-phase uploads, colour schemes and a right-to-left
 // locale, against the offline demo model.
-
-/** A 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 describe('the built-in ChatKit client in Chromium: uploads and appearance', () => {
   let server: ChildServer;
@@ -81,7 +81,7 @@ describe('the built-in ChatKit client in Chromium: uploads and appearance', () =
       );
       await chat(page)
         .locator('input[type="file"]')
-        .setInputFiles([{ name: 'dot.png', mimeType: 'image/png', buffer: PNG }]);
+        .setInputFiles([{ name: 'dot.png', mimeType: 'image/png', buffer: SAMPLE_PNG }]);
       const attachment = (await (await created).json()) as {
         id: string;
         upload_descriptor: { url: string; method: string };
@@ -102,7 +102,7 @@ describe('the built-in ChatKit client in Chromium: uploads and appearance', () =
       const create = chatkitRequests(seen).find((r) => r.type === 'attachments.create');
       expect(create?.params).toMatchObject({
         name: 'dot.png',
-        size: PNG.length,
+        size: SAMPLE_PNG.length,
         mime_type: 'image/png',
       });
       // Phase 2: the bytes went to the URL the server handed out, with the method it named.
@@ -174,6 +174,86 @@ describe('the built-in ChatKit client in Chromium: uploads and appearance', () =
         ar['Message input'],
       );
       expect(await background()).toBe(light);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
+
+describe('dictation in the built-in ChatKit client (fake microphone, fake transcription API)', () => {
+  let fake: FakeModelServer;
+  let server: ChildServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    fake = await startFakeModelServer([], { transcript: 'Book a table for two.' });
+    await ensureBuilt();
+    server = await startChildServer({
+      // Anonymous browser sessions, as in the demo, but with a real (fake) model provider.
+      THREADLINE_AUTH: 'anonymous',
+      OPENAI_API_KEY: 'sk-fake',
+      OPENAI_BASE_URL: fake.baseURL,
+      THREADLINE_MODEL_PROVIDER: 'openai-chat',
+      THREADLINE_TRANSCRIBE_MODEL: 'whisper-test',
+      MAX_BODY_BYTES: '4194304',
+    });
+    // Chromium's fake microphone plays this file; the fake UI grants the permission.
+    const wav = join(mkdtempSync(join(tmpdir(), 'threadline-audio-')), 'speech.wav');
+    writeFileSync(wav, sampleWav(2));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-audio-capture=${wav}`,
+      ],
+    });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await fake?.close();
+  });
+
+  it('records, transcribes through the app and puts the text in the composer', async () => {
+    const page = await browser.newPage();
+    const seen = recordRequests(page);
+    try {
+      await page.goto(`${server.url}/`);
+      const chat = page.locator('openai-chatkit');
+      const composer = chat.locator('textarea');
+      await composer.waitFor({ timeout: 15_000 });
+      await page.evaluate(() => {
+        const el = document.querySelector('openai-chatkit') as HTMLElement & {
+          options: Record<string, unknown> & { composer?: Record<string, unknown> };
+          setOptions(options: Record<string, unknown>): void;
+        };
+        el.setOptions({
+          ...el.options,
+          composer: { ...el.options.composer, dictation: { enabled: true } },
+        });
+      });
+      await chat.locator('button[aria-label="Start dictation"]').click();
+      const stop = chat.locator('button[aria-label="Stop dictation"]');
+      await stop.waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(1_000);
+      await stop.click();
+      await expect
+        .poll(() => composer.inputValue(), { timeout: 15_000 })
+        .toContain('Book a table for two.');
+      const transcribe = chatkitRequests(seen).find((r) => r.type === 'input.transcribe');
+      expect(String(transcribe?.params.mime_type)).toMatch(/^audio\//);
+      expect(String(transcribe?.params.audio_base64).length).toBeGreaterThan(100);
+      // The app forwarded the recording to the transcription API with the configured model.
+      expect(fake.transcriptions).toHaveLength(1);
+      expect(fake.transcriptions[0]!.fields.model).toBe('whisper-test');
+      expect(fake.transcriptions[0]!.file.toString('base64')).toBe(transcribe?.params.audio_base64);
     } finally {
       await page.close();
     }
