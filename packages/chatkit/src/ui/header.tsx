@@ -35,7 +35,7 @@ export function Header(props: { state: ViewState }) {
           <Icon name="history" />
         </button>
       ) : null}
-      <h1>{title}</h1>
+      <h1 dir="auto">{title}</h1>
       <button
         type="button"
         class="icon-btn"

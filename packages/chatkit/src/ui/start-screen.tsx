@@ -11,12 +11,13 @@ export function StartScreen() {
     );
   return (
     <div class="start">
-      <h2>{start?.greeting ?? t('What can I help with today?')}</h2>
+      {/* Host texts are in the host's language, not the UI locale: let the browser pick their direction. */}
+      <h2 dir="auto">{start?.greeting ?? t('What can I help with today?')}</h2>
       {prompts.length > 0 ? (
         <ul class="prompts" aria-label={t('Suggested prompts')}>
           {prompts.map((p, i) => (
             <li key={i}>
-              <button type="button" class="prompt" onClick={() => send(p.prompt)}>
+              <button type="button" class="prompt" dir="auto" onClick={() => send(p.prompt)}>
                 {p.label}
               </button>
             </li>
