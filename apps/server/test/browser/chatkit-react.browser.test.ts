@@ -76,7 +76,8 @@ describe('the built-in client under @openai/chatkit-react', () => {
       await page.evaluate(() => window.__chatkit.setThreadId(null));
       await chat(page).locator('.start').waitFor();
       await page.evaluate(() => window.__chatkit.setComposerValue({ text: 'typed by React' }));
-      expect(await chat(page).locator('textarea').inputValue()).toBe('typed by React');
+      // Views render on the next frame, as in OpenAI's runtime: the value shows up, not synchronously.
+      await expect.poll(() => chat(page).locator('textarea').inputValue()).toBe('typed by React');
 
       await page.evaluate((id) => window.__chatkit.setThreadId(id), threadId);
       await expect
