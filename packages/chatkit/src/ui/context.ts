@@ -19,6 +19,13 @@ export function useUi(): UiContext {
 /** Re-renders the calling component whenever the controller notifies (at most once per frame). */
 export function useControllerState(controller: ChatController) {
   const [, bump] = useReducer((n: number, _: void) => n + 1, 0);
-  useEffect(() => controller.subscribe(() => bump()), [controller]);
+  const rendered = controller.state.version;
+  useEffect(() => {
+    const unsubscribe = controller.subscribe(() => bump());
+    // A change notified between this render and the subscription (e.g. a thread loaded before
+    // the effect ran) would otherwise never reach the view.
+    if (controller.state.version !== rendered) bump();
+    return unsubscribe;
+  }, [controller]);
   return controller.state;
 }
