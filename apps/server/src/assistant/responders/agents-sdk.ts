@@ -16,14 +16,7 @@ import {
   streamAgentRun,
 } from '@threadline/server/agents';
 import type { BlobAttachmentStore } from '@threadline/server/attachments';
-import {
-  loadHistory,
-  resolveToolChoice,
-  selectModel,
-  turnInferenceOptions,
-  withFriendlyErrors,
-  withThreadTitle,
-} from '@threadline/server/providers';
+import { withFriendlyErrors, withThreadTitle } from '@threadline/server/providers';
 import type {
   Logger,
   Store,
@@ -40,7 +33,6 @@ import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
 import type { AppConfig } from '../../config.js';
 import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
 import { resolveOwner, type AppContext } from '../../context.js';
-import { metadataInstructions } from '../request-metadata.js';
 import type { AgentRegistry } from '../agents.js';
 import {
   attachmentInputSettings,
@@ -53,6 +45,7 @@ import type { Responder, TurnRequest } from '../responder.js';
 import type { BuiltinTool } from '../tools/builtin-tool.js';
 import { toolsFor } from '../tools/builtin-tools.js';
 import { ResponderMcp } from './responder-mcp.js';
+import { planTurn } from './turn-plan.js';
 
 type Ctx = AgentContext<AppContext>;
 
@@ -231,24 +224,13 @@ export class AgentsResponder implements Responder {
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
     const { thread, input, context, agent, store, signal } = turn;
     yield ANALYZING;
-    const history = await loadHistory(store, thread, context, { limit: this.config.historyLimit });
-    const options = turnInferenceOptions(input, history);
-    const modelName = selectModel(options, {
-      allowed: this.agents.allowedModels(agent),
-      default: this.agents.modelOf(agent),
-      onUnknown: 'error',
-    });
-    const composerTools = Object.fromEntries(agent.composerTools.map((t) => [t.id, t]));
-    const picked = resolveToolChoice(options, composerTools)?.target;
     const knowledge = agent.knowledge && this.knowledge ? agent.knowledge : undefined;
-    const instructions = [
-      agent.instructions,
+    const { history, modelName, picked, instructions } = await planTurn(
+      turn,
+      this.config,
+      this.agents,
       knowledge ? KNOWLEDGE_INSTRUCTIONS : undefined,
-      picked?.instructions,
-      metadataInstructions(context.requestMetadata),
-    ]
-      .filter(Boolean)
-      .join('\n\n');
+    );
     const agentContext = new AgentContext<AppContext>({
       thread,
       store,

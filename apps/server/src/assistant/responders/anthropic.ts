@@ -13,10 +13,6 @@ import { FormInteractions, registerFormActions } from '@threadline/server/forms'
 import { mcpChatTools } from '@threadline/server/mcp';
 import {
   defineTool,
-  loadHistory,
-  resolveToolChoice,
-  selectModel,
-  turnInferenceOptions,
   TurnContext,
   withFriendlyErrors,
   withThreadTitle,
@@ -30,7 +26,6 @@ import {
 import type { AppConfig } from '../../config.js';
 import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
 import type { AppContext } from '../../context.js';
-import { metadataInstructions } from '../request-metadata.js';
 import type { AgentRegistry } from '../agents.js';
 import {
   attachmentInputSettings,
@@ -43,6 +38,7 @@ import type { Responder, TurnRequest } from '../responder.js';
 import type { BuiltinTool } from '../tools/builtin-tool.js';
 import { toolsFor } from '../tools/builtin-tools.js';
 import { ResponderMcp } from './responder-mcp.js';
+import { planTurn } from './turn-plan.js';
 
 /** A built-in tool as a provider tool-loop tool, with the same progress as the Agents path. */
 function chatTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): ChatTool<AppContext> {
@@ -126,22 +122,11 @@ export class AnthropicResponder implements Responder {
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
     const { thread, input, context, agent, store, signal } = turn;
     yield ANALYZING;
-    const history = await loadHistory(store, thread, context, { limit: this.config.historyLimit });
-    const options = turnInferenceOptions(input, history);
-    const model = selectModel(options, {
-      allowed: this.agents.allowedModels(agent),
-      default: this.agents.modelOf(agent),
-      onUnknown: 'error',
-    });
-    const composerTools = Object.fromEntries(agent.composerTools.map((t) => [t.id, t]));
-    const picked = resolveToolChoice(options, composerTools)?.target;
-    const instructions = [
-      agent.instructions,
-      picked?.instructions,
-      metadataInstructions(context.requestMetadata),
-    ]
-      .filter(Boolean)
-      .join('\n\n');
+    const {
+      history,
+      modelName: model,
+      instructions,
+    } = await planTurn(turn, this.config, this.agents);
     const turnContext = new TurnContext<AppContext>({
       thread,
       store,
