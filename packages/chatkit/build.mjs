@@ -1,5 +1,9 @@
 // Bundles the browser runtime: one ES module entry (dist/chatkit.js) plus lazy chunks under dist/chunks/.
+import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: start from an empty dist so stale chunks are not served or counted.
+await rm('dist', { recursive: true, force: true });
 
 await build({
   entryPoints: { chatkit: 'src/index.ts' },
