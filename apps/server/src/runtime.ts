@@ -55,17 +55,7 @@ async function createResponder(
 ): Promise<Responder> {
   if (config.demo.enabled) return new DemoResponder(config.demo.delayMs);
   if (!config.model.configured) return new NoModelResponder();
-  if (config.model.provider === 'anthropic') {
-    const { AnthropicResponder } = await import('./assistant/responders/anthropic.js');
-    return new AnthropicResponder(
-      config.model,
-      agents,
-      sdkLogger(logger),
-      config.agents.mcpServers,
-      uploads?.attachments,
-    );
-  }
-  // Loaded only when a model is configured: it pulls in @openai/agents.
+  // Loaded only when a model is configured: it pulls in @openai/agents (every provider runs on it).
   const { AgentsResponder } = await import('./assistant/responders/agents-sdk.js');
   const knowledge = config.agents.agents.some((agent) => agent.knowledge)
     ? (await import('./knowledge/knowledge-base.js')).createKnowledgeBase(config)

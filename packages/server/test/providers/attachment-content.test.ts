@@ -8,7 +8,7 @@ import {
   type AttachmentSkipReason,
 } from '../../src/providers/index.js';
 import { toChatMessages } from '../../src/providers/openai-chat/index.js';
-import { toAnthropicMessages } from '../../src/providers/anthropic/index.js';
+import { toAnthropicMessages } from '../../src/agents/anthropic/index.js';
 import { SAMPLE_PNG, samplePdf } from '../../src/testing/index.js';
 
 const file = (name: string, mime: string): Attachment => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toAnthropicMessages } from '../../src/providers/anthropic/index.js';
+import { toAnthropicMessages } from '../../src/agents/anthropic/index.js';
 import type { ModelInputItem } from '../../src/providers/index.js';
 import { toChatMessages } from '../../src/providers/openai-chat/index.js';
 
@@ -98,7 +98,7 @@ describe('toChatMessages', () => {
 
 describe('toAnthropicMessages', () => {
   it('starts at the first user turn, merges same-role turns and drops orphan results', () => {
-    expect(toAnthropicMessages(items)).toEqual([
+    expect(toAnthropicMessages(items).messages).toEqual([
       {
         role: 'user',
         content: [
@@ -143,7 +143,7 @@ describe('toAnthropicMessages', () => {
         role: 'user',
         content: [{ type: 'input_image', image: `data:image/bmp;base64,${b64('bmp')}` }],
       },
-    ]);
+    ]).messages;
     expect(message).toEqual({
       role: 'user',
       content: [{ type: 'text', text: '[Image of unsupported type image/bmp]' }],

@@ -3,7 +3,7 @@ import * as AnthropicSDK from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { CustomStreamError, StreamError } from '../../src/errors.js';
 import type { ThreadItem, ThreadMetadata, UserMessageItem } from '../../src/protocol/index.js';
-import { classifyAnthropicError } from '../../src/providers/anthropic/index.js';
+import { classifyAnthropicError } from '../../src/agents/anthropic/index.js';
 import {
   assertInputLength,
   classifyByStatus,

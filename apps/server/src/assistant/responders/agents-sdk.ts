@@ -7,6 +7,7 @@ import {
   type Model,
   type Tool,
 } from '@openai/agents';
+import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import type { z } from 'zod';
 import {
@@ -15,6 +16,7 @@ import {
   classifyOpenAIError,
   streamAgentRun,
 } from '@threadline/server/agents';
+import { AnthropicModel, classifyAnthropicError } from '@threadline/server/agents/anthropic';
 import type { BlobAttachmentStore } from '@threadline/server/attachments';
 import { withFriendlyErrors, withThreadTitle } from '@threadline/server/providers';
 import type {
@@ -77,20 +79,25 @@ function agentTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): Tool<
   }) as Tool<Ctx>;
 }
 
+/** The model API a turn goes to; `responses` may turn into `chat` (see `fallbackToChat`). */
+type ModelApi = 'responses' | 'chat' | 'anthropic';
+
 /**
- * Real models through the Agents SDK bridge (`@threadline/server/agents`): the thread's history as
- * input, the agent's instructions and built-in tools, the model the user picked (within the agent's
- * allow-list), the composer tool's extra instructions or forced tool, provider errors as friendly
- * messages, and the OpenAI Responses or Chat Completions API per `THREADLINE_MODEL_PROVIDER`.
+ * Real models through the Agents SDK bridge (`@threadline/server/agents`), the SDK's one agent
+ * runtime: the thread's history as input, the agent's instructions and built-in tools, the model
+ * the user picked (within the agent's allow-list), the composer tool's extra instructions or
+ * forced tool, provider errors as friendly messages, and the OpenAI Responses or Chat Completions
+ * API or Anthropic Messages (`AnthropicModel`) per `THREADLINE_MODEL_PROVIDER`.
  */
 export class AgentsResponder implements Responder {
   readonly description: string;
   readonly titlesThreads: boolean;
-  private readonly client: OpenAI;
+  /** The OpenAI client, or the Anthropic one with `THREADLINE_MODEL_PROVIDER=anthropic`. */
+  private readonly client: OpenAI | Anthropic;
   private readonly attachmentInput: AttachmentInputSettings;
   private readonly models = new Map<string, Model>();
   /** The API in use; `responses` may turn into `chat` (see `fallbackToChat`). */
-  private api: 'responses' | 'chat';
+  private api: ModelApi;
   /** Falls back to Chat Completions when the base URL has no Responses API (provider not set). */
   private readonly fallbackToChat: boolean;
   private readonly titleGenerators = new Map<string, ReturnType<typeof agentTitleGenerator>>();
@@ -116,17 +123,34 @@ export class AgentsResponder implements Responder {
       interactions: new FormInteractions<AppContext>({ logger }),
     });
     this.actions = registerFormActions(new ActionRegistry<AppContext>(), this.forms.interactions);
-    this.client = new OpenAI({
-      apiKey: config.apiKey ?? 'not-needed',
-      baseURL: config.baseURL,
-      maxRetries: 2,
-      timeout: 120_000,
-    });
-    this.api = config.provider === 'openai-chat' ? 'chat' : 'responses';
-    this.fallbackToChat = config.fallbackToChat;
-    const api = this.api === 'chat' ? 'Chat Completions' : 'Responses';
-    const fallback = this.fallbackToChat ? ', Chat Completions if it has none' : '';
-    this.description = `${config.name} (OpenAI ${api}${config.baseURL ? ` at ${config.baseURL}` : ''}${fallback})`;
+    this.api =
+      config.provider === 'anthropic'
+        ? 'anthropic'
+        : config.provider === 'openai-chat'
+          ? 'chat'
+          : 'responses';
+    const options = { maxRetries: 2, timeout: 120_000 };
+    this.client =
+      this.api === 'anthropic'
+        ? new Anthropic({
+            apiKey: config.anthropicApiKey ?? 'not-needed',
+            baseURL: config.anthropicBaseURL,
+            ...options,
+          })
+        : new OpenAI({
+            apiKey: config.apiKey ?? 'not-needed',
+            baseURL: config.baseURL,
+            ...options,
+          });
+    this.fallbackToChat = this.api === 'responses' && config.fallbackToChat;
+    if (this.api === 'anthropic') {
+      const at = config.anthropicBaseURL ? ` at ${config.anthropicBaseURL}` : '';
+      this.description = `${config.name} (Anthropic Messages${at})`;
+    } else {
+      const api = this.api === 'chat' ? 'Chat Completions' : 'Responses';
+      const fallback = this.fallbackToChat ? ', Chat Completions if it has none' : '';
+      this.description = `${config.name} (OpenAI ${api}${config.baseURL ? ` at ${config.baseURL}` : ''}${fallback})`;
+    }
     this.titlesThreads = config.titleModel !== undefined;
   }
 
@@ -144,6 +168,13 @@ export class AgentsResponder implements Responder {
 
   /** The endpoint a model call goes to, for the logs. */
   private call(model: string): ProviderCall {
+    if (this.api === 'anthropic') {
+      const base = (this.config.anthropicBaseURL ?? 'https://api.anthropic.com').replace(
+        /\/+$/,
+        '',
+      );
+      return { provider: 'anthropic', endpoint: `${base}/v1/messages`, model };
+    }
     const base = (this.config.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
     return {
       provider: this.api === 'chat' ? 'openai-chat' : 'openai-responses',
@@ -177,10 +208,13 @@ export class AgentsResponder implements Responder {
     const key = `${this.api}:${name}`;
     let model = this.models.get(key);
     if (!model) {
+      const client = this.client;
       model =
-        this.api === 'chat'
-          ? new OpenAIChatCompletionsModel(this.client, name)
-          : new OpenAIResponsesModel(this.client, name);
+        client instanceof Anthropic
+          ? new AnthropicModel(client, name)
+          : this.api === 'chat'
+            ? new OpenAIChatCompletionsModel(client, name)
+            : new OpenAIResponsesModel(client, name);
       this.models.set(key, model);
     }
     return model;
@@ -211,7 +245,7 @@ export class AgentsResponder implements Responder {
         yield event;
       }
     } catch (error) {
-      if (streamed || this.api !== 'responses' || !this.fallbackToChat || !isMissingEndpoint(error))
+      if (streamed || !this.fallbackToChat || this.api !== 'responses' || !isMissingEndpoint(error))
         throw error;
       this.api = 'chat';
       this.logger.warn(
@@ -268,7 +302,7 @@ export class AgentsResponder implements Responder {
     const run = this.run(agentContext, build, modelInput, modelName);
     // Cited passages ([n] in the answer) become the message's source annotations.
     const events = withFriendlyErrors(knowledge ? citationsFor(agentContext).rewrite(run) : run, {
-      classify: classifyOpenAIError,
+      classify: this.api === 'anthropic' ? classifyAnthropicError : classifyOpenAIError,
     });
     const generate = this.titleGenerator();
     if (!generate) {

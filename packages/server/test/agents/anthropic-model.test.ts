@@ -1,19 +1,17 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { Agent, tool, type RunContext } from '@openai/agents';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { clientTool } from '../../src/actions/agents/index.js';
+import { AnthropicModel, classifyAnthropicError } from '../../src/agents/anthropic/index.js';
+import {
+  AgentContext,
+  agentTitleGenerator,
+  simpleToAgentInput,
+  streamAgentRun,
+} from '../../src/agents/index.js';
 import type { ThreadStreamEvent } from '../../src/protocol/index.js';
-import {
-  anthropicTitleGenerator,
-  classifyAnthropicError,
-  streamAnthropicMessages,
-} from '../../src/providers/anthropic/index.js';
-import {
-  defineTool,
-  generateThreadTitle,
-  loadHistoryInput,
-  TurnContext,
-  withFriendlyErrors,
-} from '../../src/providers/index.js';
+import { generateThreadTitle, loadHistory, withFriendlyErrors } from '../../src/providers/index.js';
 import {
   startFakeModelServer,
   type FakeModelServer,
@@ -27,27 +25,25 @@ import {
   type ServedChatKit,
 } from '../helpers/serve-chatkit.js';
 
-const lookup = defineTool({
+type Ctx = AgentContext<TestContext>;
+
+const lookup = tool({
   name: 'lookup_order',
   description: 'Find an order',
   parameters: z.object({ orderId: z.string() }),
-  async execute({ orderId }, ctx: TurnContext<TestContext>) {
-    await ctx.addWorkflowTask({
+  async execute({ orderId }, runContext?: RunContext<Ctx>) {
+    await runContext!.context.addWorkflowTask({
       type: 'custom',
       title: `Looked up ${orderId}`,
       status_indicator: 'complete',
     });
-    return { orderId, status: 'shipped' };
+    return JSON.stringify({ orderId, status: 'shipped' });
   },
 });
-const confirm = defineTool({
+const confirm = clientTool<TestContext>({
   name: 'confirm_in_browser',
   description: 'Ask the user to confirm',
   parameters: z.object({ question: z.string() }),
-  execute({ question }, ctx: TurnContext<TestContext>) {
-    ctx.clientToolCall = { name: 'confirm_in_browser', arguments: { question } };
-    return 'asked';
-  },
 });
 
 let fake: FakeModelServer;
@@ -60,16 +56,18 @@ afterEach(async () => {
 async function setup(script: FakeScript) {
   fake = await startFakeModelServer(script);
   const client = new Anthropic({ baseURL: fake.url, apiKey: 'test', maxRetries: 0 });
+  const agent = new Agent<Ctx>({
+    name: 'Assistant',
+    instructions: 'Be brief.',
+    model: new AnthropicModel(client, 'claude-test'),
+    tools: [lookup, confirm],
+    toolUseBehavior: { stopAtToolNames: [confirm.name] },
+  });
   const { server, store } = makeServer({
     async *respond(thread, _input, requestContext, { signal }) {
-      const context = new TurnContext({ thread, store, requestContext, signal });
-      const input = await loadHistoryInput(store, thread, requestContext);
-      const events = streamAnthropicMessages(context, {
-        client,
-        model: 'claude-test',
-        input,
-        instructions: 'Be brief.',
-        tools: [lookup, confirm],
+      const context = new AgentContext({ thread, store, requestContext, signal });
+      const input = await simpleToAgentInput(await loadHistory(store, thread, requestContext));
+      const events = streamAgentRun(context, agent, input, {
         toolProgress: ({ name }) =>
           name === 'lookup_order' ? { text: 'Looking up the order…', icon: 'search' } : null,
       });
@@ -94,7 +92,7 @@ const threadIdOf = (events: ThreadStreamEvent[]) => {
   return created.thread.id;
 };
 
-describe('Anthropic Messages adapter over HTTP', () => {
+describe('AnthropicModel on the Agents SDK over HTTP', () => {
   it('streams create → tool call with progress and a workflow → answer', async () => {
     const { store } = await setup([
       {
@@ -119,8 +117,9 @@ describe('Anthropic Messages adapter over HTTP', () => {
       'assistant_message.content_part.text_delta',
       'assistant_message.content_part.done',
       'thread.item.done:assistant_message',
-      'progress_update',
+      // The tool starts as the SDK queues its call item, so its workflow lands first.
       'thread.item.added:workflow',
+      'progress_update',
       'thread.item.done:workflow',
       'thread.item.added:assistant_message',
       'assistant_message.content_part.added',
@@ -131,7 +130,7 @@ describe('Anthropic Messages adapter over HTTP', () => {
       'assistant_message.content_part.done',
       'thread.item.done:assistant_message',
     ]);
-    expect(events[10]).toEqual({
+    expect(events[11]).toEqual({
       type: 'progress_update',
       icon: 'search',
       text: 'Looking up the order…',
@@ -294,7 +293,7 @@ describe('Anthropic Messages adapter over HTTP', () => {
     expect(partial.content[0]!.text.startsWith(seen)).toBe(true);
   });
 
-  it('generates a title with a short Messages call', async () => {
+  it('generates a title with a non-streamed Messages call', async () => {
     const { client } = await setup([{ text: 'Title: "Order status."' }]);
     const thread = {
       id: 'thr_1',
@@ -304,13 +303,13 @@ describe('Anthropic Messages adapter over HTTP', () => {
     };
     expect(
       await generateThreadTitle(thread, 'Where is my order?', {
-        generate: anthropicTitleGenerator({ client, model: 'claude-mini' }),
+        generate: agentTitleGenerator({ model: new AnthropicModel(client, 'claude-mini') }),
       }),
     ).toBe('Order status');
     expect(fake.requests[0]).toMatchObject({
       api: 'anthropic',
       stream: false,
-      body: { max_tokens: 32, model: 'claude-mini' },
+      body: { model: 'claude-mini', messages: [{ role: 'user' }] },
     });
   });
 });
