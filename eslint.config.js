@@ -36,9 +36,7 @@ export default tseslint.config(
       'packages/server/src/encoding/**',
       'packages/server/src/stores/*.ts',
       'packages/server/src/stores/memory/**',
-      'packages/server/src/providers/*.ts',
-      'packages/server/src/providers/input/**',
-      'packages/server/src/providers/turn/**',
+      'packages/server/src/turn/**',
     ],
     ignores: ['**/*.test.ts'],
     rules: {

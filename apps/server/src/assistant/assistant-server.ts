@@ -18,7 +18,7 @@ import type {
   SyncCustomActionResponse,
   WidgetItem,
 } from '@threadline/server/protocol';
-import { assertInputLength, generateThreadTitle } from '@threadline/server/providers';
+import { assertInputLength, generateThreadTitle } from '@threadline/server/turn';
 import type { AppContext } from '../context.js';
 import type { AgentRegistry } from './agents.js';
 import type { Responder } from './responder.js';

@@ -5,7 +5,7 @@ import {
   tagAsText,
   ThreadItemConverter,
   type AttachmentSkipReason,
-} from '@threadline/server/providers';
+} from '@threadline/server/turn';
 import type { AppConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 

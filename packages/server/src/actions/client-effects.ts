@@ -1,4 +1,4 @@
-import type { TurnContext } from '../providers/turn-context.js';
+import type { TurnContext } from '../turn/turn-context.js';
 import { clientEffectEvent } from './action-events.js';
 
 /** A turn context, or an Agents SDK `RunContext` holding one (what a tool's `execute` receives). */

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { defineTool, type ChatTool } from '../providers/tool.js';
-import type { TurnContext } from '../providers/turn-context.js';
+import type { TurnContext } from '../turn/turn-context.js';
 
 /** Options of a client tool: a tool the browser runs (`onClientTool`), not the server. */
 export interface ClientToolOptions<S extends z.ZodType<Record<string, unknown>>> {
@@ -22,21 +21,4 @@ export function requestClientToolCall<TContext>(
 ): string {
   context.clientToolCall = { name, arguments: args };
   return CLIENT_TOOL_PENDING_OUTPUT;
-}
-
-/**
- * A client tool for the provider tool loops: when the model calls it, the turn ends with a
- * pending `client_tool_call` item; the client runs it and posts `threads.add_client_tool_output`,
- * and `respond(thread, null, …)` continues with the output in the history (§6.5).
- */
-export function clientChatTool<S extends z.ZodType<Record<string, unknown>>, TContext = unknown>(
-  options: ClientToolOptions<S>,
-): ChatTool<TContext, z.output<S>> {
-  return defineTool<S, TContext>({
-    name: options.name,
-    description: options.description,
-    parameters: options.parameters,
-    execute: (args, context) =>
-      requestClientToolCall(context, options.name, args as Record<string, unknown>),
-  });
 }

@@ -2,7 +2,7 @@
  * @module Widget actions: `ActionRegistry` (server handlers by action type for
  * `threads.custom_action` and `threads.sync_custom_action`, with optional zod payload schemas),
  * event helpers (replace the sender widget, hidden context, client effects), `emitClientEffect`
- * for server tools, and `clientChatTool` for the provider tool loops (Agents SDK client tools:
+ * for server tools, and the client tool's building blocks (the Agents SDK tool itself, `clientTool`:
  * `@threadline/server/actions/agents`). Needs only zod.
  */
 export {
@@ -24,7 +24,6 @@ export { clientEffectEvent, hiddenContextEvent, replacedWidgetEvent } from './ac
 export { emitClientEffect, type TurnContextLike } from './client-effects.js';
 export {
   CLIENT_TOOL_PENDING_OUTPUT,
-  clientChatTool,
   requestClientToolCall,
   type ClientToolOptions,
 } from './client-tools.js';

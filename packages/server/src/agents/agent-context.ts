@@ -1,4 +1,4 @@
-import { TurnContext, type TurnContextOptions } from '../providers/turn-context.js';
+import { TurnContext, type TurnContextOptions } from '../turn/turn-context.js';
 import { applyTracingDefault } from './tracing.js';
 
 /** Options of {@link AgentContext}. */

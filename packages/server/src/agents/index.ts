@@ -20,13 +20,13 @@ export { asAgentInput, simpleToAgentInput } from './to-agent-input.js';
 export { agentTitleGenerator } from './title.js';
 export { enableAgentsTracing } from './tracing.js';
 
-// Shared with the provider-neutral layer, re-exported where chatkit-python users look for them.
+// From the runtime-neutral turn helpers (`./turn`), re-exported where chatkit-python users look for them.
 export {
   ThreadItemConverter,
   type AttachmentBytes,
   type ConvertedInput,
   type ThreadItemConverterOptions,
-} from '../providers/input/thread-item-converter.js';
-export type { ClientToolCall, TaskInput, WorkflowInput } from '../providers/turn-context.js';
-export type { ToolProgressOption } from '../providers/tool-progress.js';
-export { classifyOpenAIError } from '../providers/openai-chat/errors.js';
+} from '../turn/input/thread-item-converter.js';
+export type { ClientToolCall, TaskInput, WorkflowInput } from '../turn/turn-context.js';
+export type { ToolProgressOption } from '../turn/tool-progress.js';
+export { classifyOpenAIError } from './openai-errors.js';

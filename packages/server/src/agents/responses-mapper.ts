@@ -6,8 +6,8 @@ import type {
 import type { ThreadStreamEvent } from '../protocol/events.js';
 import type { AssistantMessageItem, GeneratedImageItem, WorkflowItem } from '../protocol/items.js';
 import type { ThoughtTask } from '../protocol/workflow.js';
-import type { ContextEventTracker } from '../providers/context-stream.js';
-import type { TurnContext } from '../providers/turn-context.js';
+import type { ContextEventTracker } from '../turn/context-stream.js';
+import type { TurnContext } from '../turn/turn-context.js';
 import {
   convertAnnotation,
   convertContent,

@@ -1,11 +1,11 @@
 import type { RunStreamEvent } from '@openai/agents';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import type { ThreadStreamEvent } from '../protocol/events.js';
-import type { ContextEventTracker } from '../providers/context-stream.js';
+import type { ContextEventTracker } from '../turn/context-stream.js';
 import { CLIENT_TOOL_PENDING_OUTPUT } from '../actions/client-tools.js';
-import { toolProgressEvent, type ToolProgressOption } from '../providers/tool-progress.js';
-import { toolResultContextEvent } from '../providers/tool-result-context.js';
-import type { TurnContext } from '../providers/turn-context.js';
+import { toolProgressEvent, type ToolProgressOption } from '../turn/tool-progress.js';
+import { toolResultContextEvent } from '../turn/tool-result-context.js';
+import type { TurnContext } from '../turn/turn-context.js';
 import type { ResponseStreamConverter } from './response-stream-converter.js';
 import { isPlaceholderId, ResponsesMapper, type Mapped } from './responses-mapper.js';
 

@@ -4,9 +4,9 @@ import {
   type RunStreamEvent,
 } from '@openai/agents';
 import type { ThreadStreamEventInput } from '../protocol/events.js';
-import { ContextEventTracker } from '../providers/context-stream.js';
-import { QueueMerge } from '../providers/merge-streams.js';
-import type { ToolProgressOption } from '../providers/tool-progress.js';
+import { ContextEventTracker } from '../turn/context-stream.js';
+import { QueueMerge } from '../turn/merge-streams.js';
+import type { ToolProgressOption } from '../turn/tool-progress.js';
 import type { AgentContext } from './agent-context.js';
 import { ResponseStreamConverter } from './response-stream-converter.js';
 import { RunEventMapper } from './run-event-mapper.js';
@@ -45,7 +45,7 @@ const DONE: Done = { value: undefined, done: true };
  * import { Agent, run } from '@openai/agents';
  * import { createChatKitServer } from '@threadline/server';
  * import { AgentContext, simpleToAgentInput, streamAgentResponse } from '@threadline/server/agents';
- * import { loadHistory } from '@threadline/server/providers';
+ * import { loadHistory } from '@threadline/server/turn';
  * import { MemoryStore } from '@threadline/server/stores/memory';
  *
  * type Ctx = { userId: string };

@@ -1,5 +1,5 @@
 import { Agent, run, type Model } from '@openai/agents';
-import type { TitleGenerator } from '../providers/turn/thread-title.js';
+import type { TitleGenerator } from '../turn/thread-title.js';
 
 /**
  * A {@link TitleGenerator} running a tiny non-streamed agent (no tools) on `model`: a model name

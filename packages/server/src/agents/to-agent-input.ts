@@ -1,7 +1,7 @@
 import type { AgentInputItem } from '@openai/agents';
 import type { ThreadItem } from '../protocol/items.js';
-import type { ModelInputItem } from '../providers/input/model-input.js';
-import { ThreadItemConverter } from '../providers/input/thread-item-converter.js';
+import type { ModelInputItem } from '../turn/input/model-input.js';
+import { ThreadItemConverter } from '../turn/input/thread-item-converter.js';
 
 /** Model input is already in the Agents SDK's shapes; this only names the type. */
 export const asAgentInput = (items: ModelInputItem[]): AgentInputItem[] => items;

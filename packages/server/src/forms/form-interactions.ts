@@ -5,7 +5,7 @@ import type { ThreadStreamEventInput } from '../protocol/events.js';
 import type { UserMessageItem, WidgetItem } from '../protocol/items.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
 import type { WidgetRoot } from '../protocol/widgets/index.js';
-import type { TurnContext } from '../providers/turn-context.js';
+import type { TurnContext } from '../turn/turn-context.js';
 import { consoleLogger, type Logger } from '../server/logger.js';
 import type { Store } from '../stores/store.js';
 import {

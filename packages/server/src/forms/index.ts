@@ -1,7 +1,7 @@
 /**
  * @module Form-based human-in-the-loop: `FormInteractions` (pending forms stored in
  * `thread.metadata`, the form and summary widgets, validation, the `human.*` actions and the
- * pending-form guard), `formChatTool` for the provider tool loops, server helpers
+ * pending-form guard), the form tool's description and options, server helpers
  * (`handleFormAction`, `guardPendingForm`, `registerFormActions`) and `structured_input` helpers.
  * Agents SDK tool: `@threadline/server/forms/agents`. Needs only zod.
  */
@@ -42,7 +42,7 @@ export {
   type FormWidgetState,
   type FormWidgetTexts,
 } from './form-widget.js';
-export { FORM_TOOL_DESCRIPTION, formChatTool, type FormToolOptions } from './form-tool.js';
+export { FORM_TOOL_DESCRIPTION, type FormToolOptions } from './form-tool.js';
 export { guardPendingForm, handleFormAction, registerFormActions } from './form-server.js';
 export {
   streamStructuredInput,

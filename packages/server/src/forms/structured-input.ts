@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { StructuredInputItem } from '../protocol/items.js';
 import { StructuredInputSchema } from '../protocol/structured-input.js';
-import type { TurnContext } from '../providers/turn-context.js';
+import type { TurnContext } from '../turn/turn-context.js';
 
 /** A question as an integration writes it (`multiple` defaults to false, no answer yet). */
 export type StructuredInputQuestion = z.input<typeof StructuredInputSchema>;

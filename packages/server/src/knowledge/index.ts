@@ -63,7 +63,6 @@ export {
   runKnowledgeSearch,
   SEARCH_KNOWLEDGE_TOOL_NAME,
   SearchKnowledgeParameters,
-  searchKnowledgeChatTool,
   type SearchKnowledgeOptions,
   type SearchKnowledgePassage,
 } from './search-tool.js';

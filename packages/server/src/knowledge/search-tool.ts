@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { TurnContext } from '../providers/turn-context.js';
-import { defineTool, type ChatTool } from '../providers/tool.js';
+import type { TurnContext } from '../turn/turn-context.js';
 import { defaultResolveOwner, type ResolveOwner } from '../stores/owner.js';
 import { KnowledgeCitations } from './citations.js';
 import type { KnowledgeBase } from './knowledge-base.js';
@@ -93,18 +92,6 @@ export async function runKnowledgeSearch<TContext>(
       text: passage.text,
     })),
   };
-}
-
-/** The knowledge search tool for the provider tool loops (Chat Completions, Anthropic). */
-export function searchKnowledgeChatTool<TContext>(
-  options: SearchKnowledgeOptions<TContext>,
-): ChatTool<TContext, z.output<typeof SearchKnowledgeParameters>> {
-  return defineTool<typeof SearchKnowledgeParameters, TContext>({
-    name: options.name ?? SEARCH_KNOWLEDGE_TOOL_NAME,
-    description: options.description ?? DESCRIPTION,
-    parameters: SearchKnowledgeParameters,
-    execute: ({ query }, context) => runKnowledgeSearch(options, query, context),
-  });
 }
 
 export { DESCRIPTION as SEARCH_KNOWLEDGE_DESCRIPTION };

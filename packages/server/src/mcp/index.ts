@@ -2,8 +2,8 @@
  * @module MCP integration: `McpHub` (client sessions to stdio, streamable HTTP or custom MCP
  * servers, per-request credentials), `McpToolset` (per-agent server and tool selection with
  * allow/deny lists, timeouts, progress and visible errors), widgets from tool results
- * (`extractToolResultWidget`), provider tool-loop adapters (`mcpChatTools`) and, for MCP server
- * authors, `widgetToolResult`. Agents SDK tools: `@threadline/server/mcp/agents`.
+ * (`extractToolResultWidget`) and, for MCP server authors, `widgetToolResult`. The toolset's tools
+ * as Agents SDK tools: `@threadline/server/mcp/agents`.
  * Needs `@modelcontextprotocol/sdk`.
  */
 export { McpHub, type McpHubOptions } from './hub.js';
@@ -49,4 +49,3 @@ export {
 export { htmlToPlainText } from './html-text.js';
 export { extractToolResultMessageParts } from './resource-parts.js';
 export { widgetToolResult, type WidgetToolResultOptions } from './widget-result.js';
-export { mcpChatTools, passThroughParameters, toChatTool } from './chat-tools.js';

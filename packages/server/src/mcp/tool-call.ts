@@ -1,7 +1,7 @@
 import { ErrorCode, McpError, type Progress } from '@modelcontextprotocol/sdk/types.js';
 import type { IconName } from '../protocol/icons.js';
 import type { AssistantMessageItem, WidgetItem } from '../protocol/items.js';
-import type { TurnContext } from '../providers/turn-context.js';
+import type { TurnContext } from '../turn/turn-context.js';
 import type { Logger } from '../server/logger.js';
 import type { McpConnection } from './connection.js';
 import type { McpToolInfo } from './server-config.js';

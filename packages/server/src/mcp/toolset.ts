@@ -1,5 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { TurnContext } from '../providers/turn-context.js';
+import type { TurnContext } from '../turn/turn-context.js';
 import type { McpConnection } from './connection.js';
 import type { McpHub } from './hub.js';
 import {
@@ -40,8 +40,7 @@ export type JsonSchemaObject = Record<string, unknown> & { type: 'object' };
 /**
  * One MCP tool, resolved for one turn: its names, description and parameters, and `call`, which
  * streams progress, the widget and a visible error through the turn's context and returns the
- * text for the model. Adapt it with `mcpChatTools` (provider tool loops) or `mcpAgentTools`
- * (`@threadline/server/mcp/agents`).
+ * text for the model. `@threadline/server/mcp/agents` makes it an Agents SDK tool.
  */
 export interface McpTool<TContext = unknown> {
   readonly info: McpToolInfo;

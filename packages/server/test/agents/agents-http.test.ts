@@ -9,7 +9,7 @@ import {
   streamAgentRun,
 } from '../../src/agents/index.js';
 import type { ThreadItem, ThreadStreamEvent } from '../../src/protocol/index.js';
-import { loadHistory, withFriendlyErrors } from '../../src/providers/index.js';
+import { loadHistory, withFriendlyErrors } from '../../src/turn/index.js';
 import {
   startFakeModelServer,
   type FakeModelServer,

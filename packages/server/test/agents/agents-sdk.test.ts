@@ -18,7 +18,7 @@ import {
   streamAgentResponse,
 } from '../../src/agents/index.js';
 import type { ThreadStreamEvent } from '../../src/protocol/index.js';
-import { generateThreadTitle, loadHistory } from '../../src/providers/index.js';
+import { generateThreadTitle, loadHistory } from '../../src/turn/index.js';
 import {
   startFakeModelServer,
   type FakeModelServer,

@@ -11,7 +11,7 @@ import {
   streamAgentRun,
 } from '../../src/agents/index.js';
 import type { ThreadStreamEvent } from '../../src/protocol/index.js';
-import { generateThreadTitle, loadHistory, withFriendlyErrors } from '../../src/providers/index.js';
+import { generateThreadTitle, loadHistory, withFriendlyErrors } from '../../src/turn/index.js';
 import {
   startFakeModelServer,
   type FakeModelServer,

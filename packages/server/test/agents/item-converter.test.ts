@@ -9,7 +9,7 @@ import type {
   UserMessageTagContent,
   WidgetRoot,
 } from '../../src/protocol/index.js';
-import type { ModelUserContent } from '../../src/providers/index.js';
+import type { ModelUserContent } from '../../src/turn/index.js';
 
 const base = { thread_id: '123', created_at: new Date().toISOString() };
 const user = (text: string, extra: Partial<UserMessageItem> = {}): UserMessageItem => ({

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AgentContext } from '../../src/agents/index.js';
 import type { ThreadItem } from '../../src/protocol/index.js';
-import { TOOL_RESULT_CONTEXT_MAX_CHARS } from '../../src/providers/tool-result-context.js';
+import { TOOL_RESULT_CONTEXT_MAX_CHARS } from '../../src/turn/tool-result-context.js';
 import {
   modelInput,
   startHarness,

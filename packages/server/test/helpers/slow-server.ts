@@ -5,7 +5,7 @@ import type {
   ThreadStreamEventInput,
   UserMessageItem,
 } from '../../src/protocol/index.js';
-import { streamAssistantMessage } from '../../src/providers/index.js';
+import { streamAssistantMessage } from '../../src/turn/index.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import type { TestContext } from './make-server.js';
 

@@ -1,4 +1,4 @@
-import { Agent, OpenAIResponsesModel } from '@openai/agents';
+import { Agent, OpenAIChatCompletionsModel, OpenAIResponsesModel } from '@openai/agents';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentContext, simpleToAgentInput, streamAgentRun } from '../../src/agents/index.js';
@@ -6,13 +6,11 @@ import {
   citationsFor,
   KnowledgeBase,
   SqliteKnowledgeBackend,
-  searchKnowledgeChatTool,
   type SearchKnowledgePassage,
 } from '../../src/knowledge/index.js';
 import { searchKnowledgeTool } from '../../src/knowledge/agents/index.js';
 import type { AssistantMessageItem, ThreadStreamEvent } from '../../src/protocol/index.js';
-import { loadHistory, loadHistoryInput, TurnContext } from '../../src/providers/index.js';
-import { streamChatCompletions } from '../../src/providers/openai-chat/index.js';
+import { loadHistory } from '../../src/turn/index.js';
 import { startFakeModelServer, type FakeModelServer } from '../../src/testing/index.js';
 import { makeServer, stream, textInput, type TestContext } from '../helpers/make-server.js';
 
@@ -134,7 +132,7 @@ describe('searchKnowledgeTool with the Agents SDK', () => {
   });
 });
 
-describe('searchKnowledgeChatTool in the Chat Completions tool loop', () => {
+describe('searchKnowledgeTool on a Chat Completions model', () => {
   it('searches as the requesting user and annotates the answer', async () => {
     const kb = await knowledge();
     fake = await startFakeModelServer((request) => {
@@ -146,14 +144,16 @@ describe('searchKnowledgeChatTool in the Chat Completions tool loop', () => {
       return { text: `Answer [${output.passages.map((p) => p.ref).join(', ')}].` };
     });
     const client = new OpenAI({ baseURL: fake.baseURL, apiKey: 'k', maxRetries: 0 });
-    const tools = [searchKnowledgeChatTool<TestContext>({ knowledgeBase: kb })];
+    const agent = new Agent<Ctx>({
+      name: 'Assistant',
+      model: new OpenAIChatCompletionsModel(client, 'm'),
+      tools: [searchKnowledgeTool<TestContext>({ knowledgeBase: kb })],
+    });
     const { server, store } = makeServer({
       async *respond(thread, _input, requestContext, { signal }) {
-        const context = new TurnContext({ thread, store, requestContext, signal });
-        const input = await loadHistoryInput(store, thread, requestContext);
-        yield* citationsFor(context).rewrite(
-          streamChatCompletions(context, { client, model: 'm', input, tools }),
-        );
+        const context = new AgentContext({ thread, store, requestContext, signal });
+        const input = await simpleToAgentInput(await loadHistory(store, thread, requestContext));
+        yield* citationsFor(context).rewrite(streamAgentRun(context, agent, input));
       },
     });
     const ask = async (userId: string) => {

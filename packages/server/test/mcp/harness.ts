@@ -14,7 +14,7 @@ import type {
   UserMessageItem,
   WidgetItem,
 } from '../../src/protocol/index.js';
-import { loadHistory } from '../../src/providers/index.js';
+import { loadHistory } from '../../src/turn/index.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import type { Store } from '../../src/stores/store.js';
 import {

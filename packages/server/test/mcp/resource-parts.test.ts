@@ -9,7 +9,7 @@ import {
   WIDGET_MIME_TYPE,
   type McpServerConfig,
 } from '../../src/mcp/index.js';
-import { TurnContext } from '../../src/providers/index.js';
+import { TurnContext } from '../../src/turn/index.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { Card, Text } from '../../src/widgets/index.js';
 import { USER, type HarnessContext } from './harness.js';

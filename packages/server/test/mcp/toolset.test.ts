@@ -1,9 +1,12 @@
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { McpHub, mcpChatTools, type McpServerConfig } from '../../src/mcp/index.js';
+import { RunContext } from '@openai/agents';
+import { AgentContext } from '../../src/agents/index.js';
+import { mcpAgentTools } from '../../src/mcp/agents/index.js';
+import { McpHub, type McpServerConfig } from '../../src/mcp/index.js';
 import { WidgetRootSchema, type ThreadStreamEventInput } from '../../src/protocol/index.js';
-import { toolJsonSchema, TurnContext } from '../../src/providers/index.js';
+import { TurnContext } from '../../src/turn/index.js';
 import { eventually } from '../helpers/eventually.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { createEdgeServer } from './fixtures/edge-server.js';
@@ -231,22 +234,24 @@ describe('McpTool.call', () => {
   });
 });
 
-describe('mcpChatTools (provider tool loops)', () => {
+describe('mcpAgentTools', () => {
   it('sends the model the server’s JSON Schema and passes arguments through', async () => {
     hub = new McpHub({ servers: [inMemoryEdge().config], logger: quiet });
-    const context = turn();
-    const tools = await mcpChatTools(hub.toolset({ allow: ['slow'] }), context);
+    const context = new AgentContext<HarnessContext>({
+      thread: { ...thread },
+      store: new MemoryStore(),
+      requestContext: USER,
+    });
+    const tools = await mcpAgentTools(hub.toolset({ allow: ['slow'] }), context);
     expect(tools).toHaveLength(1);
     const slow = tools[0]!;
     expect(slow.description).toBe('Waits, then answers');
-    expect(toolJsonSchema(slow)).toEqual({
+    expect(slow.strict).toBe(false);
+    expect(slow.parameters).toMatchObject({
       type: 'object',
       properties: { ms: { type: 'number' } },
       required: ['ms'],
     });
-    expect(slow.parameters.safeParse({ anything: true }).success).toBe(true);
-    expect(await slow.execute({ ms: 1 }, context, { id: 'call_1', name: 'slow' })).toBe(
-      'slept 1 ms',
-    );
+    expect(await slow.invoke(new RunContext(context), '{"ms":1}')).toBe('slept 1 ms');
   });
 });

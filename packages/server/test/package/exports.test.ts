@@ -21,7 +21,7 @@ const RUNTIME_NEUTRAL = [
   './http',
   './widgets',
   './stores/memory',
-  './providers',
+  './turn',
   './forms',
   './actions',
 ];

@@ -18,7 +18,7 @@ import {
 } from '@threadline/server/agents';
 import { AnthropicModel, classifyAnthropicError } from '@threadline/server/agents/anthropic';
 import type { BlobAttachmentStore } from '@threadline/server/attachments';
-import { withFriendlyErrors, withThreadTitle } from '@threadline/server/providers';
+import { withFriendlyErrors, withThreadTitle } from '@threadline/server/turn';
 import type {
   Logger,
   Store,

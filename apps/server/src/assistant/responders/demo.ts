@@ -1,5 +1,5 @@
 import type { ThreadStreamEventInput } from '@threadline/server';
-import { streamAssistantMessage, userMessageText } from '@threadline/server/providers';
+import { streamAssistantMessage, userMessageText } from '@threadline/server/turn';
 import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
 import type { Responder, TurnRequest } from '../responder.js';
 import { sleep } from '../sleep.js';

@@ -3,7 +3,7 @@ import {
   resolveToolChoice,
   selectModel,
   turnInferenceOptions,
-} from '@threadline/server/providers';
+} from '@threadline/server/turn';
 import type { AppConfig } from '../../config.js';
 import type { AgentRegistry } from '../agents.js';
 import { metadataInstructions } from '../request-metadata.js';

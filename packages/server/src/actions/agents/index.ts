@@ -6,7 +6,7 @@ import { tool, type FunctionTool, type RunContext } from '@openai/agents';
 import type { z } from 'zod';
 import type { AgentContext } from '../../agents/agent-context.js';
 import { ConfigurationError } from '../../errors.js';
-import { TurnContext } from '../../providers/turn-context.js';
+import { TurnContext } from '../../turn/turn-context.js';
 import { requestClientToolCall, type ClientToolOptions } from '../client-tools.js';
 
 /**

@@ -7,7 +7,7 @@ import type {
   ToolResultBlockParam,
 } from '@anthropic-ai/sdk/resources/messages';
 import { base64ToText } from '../../encoding/base64.js';
-import { isTextMimeType, parseDataUrl } from '../../providers/input/data-url.js';
+import { isTextMimeType, parseDataUrl } from '../../turn/input/data-url.js';
 
 const IMAGE_TYPES: ReadonlySet<string> = new Set([
   'image/jpeg',

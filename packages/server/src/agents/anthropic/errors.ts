@@ -8,7 +8,7 @@ import {
   kindForStatus,
   type ErrorClassifier,
   type ProviderErrorKind,
-} from '../../providers/turn/friendly-errors.js';
+} from '../../turn/friendly-errors.js';
 
 /** Anthropic's error `type`s, for errors that arrive mid-stream without an HTTP status. */
 const KIND_BY_TYPE: Readonly<Record<string, ProviderErrorKind>> = {

@@ -1,6 +1,6 @@
 /**
- * @module The form tool for `@openai/agents`: `createFormTool` (Agents SDK tool + provider tool
- * sharing one `FormInteractions`) and `formAgentTool`. Needs `@openai/agents`.
+ * @module The form tool for `@openai/agents`: `createFormTool` (the tool, its `toolUseBehavior` and
+ * the `FormInteractions` they share) and `formAgentTool`. Needs `@openai/agents`.
  */
 import {
   tool,
@@ -10,11 +10,10 @@ import {
 } from '@openai/agents';
 import type { AgentContext } from '../../agents/agent-context.js';
 import { ConfigurationError } from '../../errors.js';
-import type { ChatTool } from '../../providers/tool.js';
-import { TurnContext } from '../../providers/turn-context.js';
+import { TurnContext } from '../../turn/turn-context.js';
 import { FORM_TOOL_NAME, FormInteractions } from '../form-interactions.js';
-import { FormRequestSchema, type FormRequest } from '../form-spec.js';
-import { FORM_TOOL_DESCRIPTION, formChatTool, type FormToolOptions } from '../form-tool.js';
+import { FormRequestSchema } from '../form-spec.js';
+import { FORM_TOOL_DESCRIPTION, type FormToolOptions } from '../form-tool.js';
 
 /** The form tool as an Agents SDK function tool (JSON-schema parameters, validated in the tool). */
 export type FormAgentTool<TContext> = FunctionTool<AgentContext<TContext>, FormJsonSchema, string>;
@@ -95,7 +94,7 @@ export function formToolUseBehavior<TContext>(
   };
 }
 
-/** The form tool in both flavours, sharing one {@link FormInteractions}. */
+/** The form tool and its run behaviour, sharing one {@link FormInteractions}. */
 export interface FormTool<TContext> {
   readonly name: string;
   readonly interactions: FormInteractions<TContext>;
@@ -103,8 +102,6 @@ export interface FormTool<TContext> {
   readonly agentTool: FormAgentTool<TContext>;
   /** The agent's `toolUseBehavior`: stop once the form is shown. */
   readonly toolUseBehavior: ToolToFinalOutputFunction;
-  /** For the provider tool loops. */
-  readonly chatTool: ChatTool<TContext, FormRequest>;
 }
 
 /**
@@ -137,7 +134,6 @@ export function createFormTool<TContext>(
     name,
     interactions,
     agentTool: formAgentTool(interactions, toolOptions),
-    chatTool: formChatTool(interactions, toolOptions),
     toolUseBehavior: formToolUseBehavior(interactions, name),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { tool, type FunctionTool, type RunContext } from '@openai/agents';
 import type { AgentContext } from '../../agents/agent-context.js';
-import { TurnContext } from '../../providers/turn-context.js';
+import { TurnContext } from '../../turn/turn-context.js';
 import type { McpTool, McpToolset } from '../toolset.js';
 
 /** A non-strict JSON Schema parameters object, as `tool({ strict: false })` takes it. */

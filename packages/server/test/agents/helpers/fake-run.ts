@@ -14,7 +14,7 @@ import type {
 } from '../../../src/protocol/index.js';
 import { MemoryStore } from '../../../src/stores/memory/index.js';
 import type { StoreItemType } from '../../../src/stores/ids.js';
-import { AsyncQueue } from '../../../src/providers/async-queue.js';
+import { AsyncQueue } from '../../../src/turn/async-queue.js';
 
 export interface Ctx {
   userId: string;

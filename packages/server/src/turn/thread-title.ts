@@ -1,5 +1,5 @@
-import type { UserMessageItem } from '../../protocol/items.js';
-import type { ThreadMetadata } from '../../protocol/thread.js';
+import type { UserMessageItem } from '../protocol/items.js';
+import type { ThreadMetadata } from '../protocol/thread.js';
 import { userMessageText } from './input-limit.js';
 
 /** Instructions for the short model call that names a thread. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toAnthropicMessages } from '../../src/agents/anthropic/index.js';
-import type { ModelInputItem } from '../../src/providers/index.js';
-import { toChatMessages } from '../../src/providers/openai-chat/index.js';
+import { anthropicTools, toAnthropicMessages } from '../../src/agents/anthropic/index.js';
+import type { ModelInputItem } from '../../src/turn/index.js';
 
 const b64 = (text: string) => btoa(text);
 const items: ModelInputItem[] = [
@@ -49,52 +48,6 @@ const items: ModelInputItem[] = [
     output: '"orphan"',
   },
 ];
-
-describe('toChatMessages', () => {
-  it('maps history to Chat Completions messages', () => {
-    expect(toChatMessages(items, { instructions: 'Sys' })).toEqual([
-      { role: 'system', content: 'Sys' },
-      { role: 'assistant', content: 'Welcome back!' },
-      {
-        role: 'user',
-        content: [
-          { type: 'text', text: 'Look at these' },
-          {
-            type: 'image_url',
-            image_url: { url: `data:image/png;base64,${b64('png')}`, detail: 'auto' },
-          },
-          { type: 'image_url', image_url: { url: 'https://example.com/cat.jpg', detail: 'auto' } },
-          {
-            type: 'file',
-            file: {
-              file_data: `data:application/pdf;base64,${b64('%PDF')}`,
-              filename: 'report.pdf',
-            },
-          },
-          { type: 'text', text: '<File name="notes.txt">\nhello text\n</File>' },
-        ],
-      },
-      { role: 'user', content: 'Hidden context' },
-      { role: 'assistant', content: 'On it.' },
-      {
-        role: 'assistant',
-        content: null,
-        tool_calls: [
-          { id: 'c1', type: 'function', function: { name: 'a', arguments: '{"x":1}' } },
-          { id: 'c2', type: 'function', function: { name: 'b', arguments: 'not json' } },
-        ],
-      },
-      { role: 'tool', tool_call_id: 'c1', content: '"A"' },
-      { role: 'tool', tool_call_id: 'c2', content: '"B"' },
-    ]);
-  });
-
-  it('can send instructions as a developer message', () => {
-    expect(toChatMessages([], { instructions: 'Dev', instructionsRole: 'developer' })).toEqual([
-      { role: 'developer', content: 'Dev' },
-    ]);
-  });
-});
 
 describe('toAnthropicMessages', () => {
   it('starts at the first user turn, merges same-role turns and drops orphan results', () => {
@@ -148,5 +101,46 @@ describe('toAnthropicMessages', () => {
       role: 'user',
       content: [{ type: 'text', text: '[Image of unsupported type image/bmp]' }],
     });
+  });
+
+  it('moves system items to the system prompt and sends signed thinking back before tool use', () => {
+    const conversation = toAnthropicMessages([
+      { role: 'system', content: 'Answer in French.' },
+      { type: 'message', role: 'user', content: 'Order A-1?' },
+      {
+        type: 'reasoning',
+        content: [{ type: 'input_text', text: 'Look it up.' }],
+        providerData: { signature: 'sig' },
+      },
+      { type: 'reasoning', content: [{ type: 'input_text', text: 'unsigned (OpenAI)' }] },
+      { type: 'function_call', callId: 't1', name: 'lookup', arguments: '{"id":"A-1"}' },
+      {
+        type: 'function_call_result',
+        callId: 't1',
+        name: 'lookup',
+        status: 'completed',
+        output: { type: 'text', text: 'shipped' },
+      },
+    ]);
+    expect(conversation).toEqual({
+      system: ['Answer in French.'],
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'Order A-1?' }] },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'thinking', thinking: 'Look it up.', signature: 'sig' },
+            { type: 'tool_use', id: 't1', name: 'lookup', input: { id: 'A-1' } },
+          ],
+        },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: 'shipped' }] },
+      ],
+    });
+  });
+
+  it('refuses hosted tools with a clear error', () => {
+    expect(() =>
+      anthropicTools([{ type: 'hosted_tool', name: 'web_search', providerData: {} }]),
+    ).toThrow(/function tools only, not hosted_tool \(web_search\)/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadMetadata, ThreadStreamEvent } from '../../src/protocol/index.js';
-import { streamAssistantMessage } from '../../src/providers/index.js';
+import { streamAssistantMessage } from '../../src/turn/index.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { CONTEXT, makeServer, stream, textInput } from '../helpers/make-server.js';
 

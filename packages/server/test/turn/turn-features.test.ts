@@ -18,8 +18,8 @@ import {
   withFriendlyErrors,
   withRequestMetadata,
   withThreadTitle,
-} from '../../src/providers/index.js';
-import { classifyOpenAIError } from '../../src/providers/openai-chat/index.js';
+} from '../../src/turn/index.js';
+import { classifyOpenAIError } from '../../src/agents/index.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { CONTEXT, makeServer, stream, textInput } from '../helpers/make-server.js';
 

@@ -1,9 +1,9 @@
 /**
- * @module Provider-agnostic building blocks for answering a ChatKit turn with any model: the turn
- * context tools stream through, `streamAssistantMessage` for any text stream, a tool loop, the
- * thread-history converter and opt-in turn helpers (history window, model allow-list, composer tool
- * routing, request metadata, thread titles, friendly errors, input limits). Needs only zod; the SDK
- * adapters live at `./providers/openai-chat` and `./providers/anthropic`.
+ * @module Runtime-neutral turn helpers: the turn context tools stream through (`AgentContext`
+ * extends it), `streamAssistantMessage` for any text stream, the thread-history converter and
+ * opt-in features (history window, model allow-list, composer tool routing, request metadata,
+ * thread titles, friendly errors, input limits). Needs only zod; the agent runtime that uses them
+ * is `@threadline/server/agents`.
  */
 
 // Turn context and event merging
@@ -20,16 +20,7 @@ export {
   type StreamAssistantMessageOptions,
 } from './stream-assistant-message.js';
 
-// Tools
-export { defineTool, toolJsonSchema, type ChatTool, type ToolCallInfo } from './tool.js';
-export {
-  runToolLoop,
-  type ModelStep,
-  type ModelToolCall,
-  type ModelToolResult,
-  type ToolLoopDriver,
-  type ToolLoopOptions,
-} from './tool-loop.js';
+// Tool progress
 export {
   toolProgressEvent,
   type ToolCallSummary,
@@ -74,14 +65,14 @@ export {
   turnInferenceOptions,
   type LoadHistoryInputOptions,
   type LoadHistoryOptions,
-} from './turn/history.js';
-export { selectModel, type SelectModelOptions } from './turn/model-selection.js';
-export { resolveToolChoice, type ResolveToolChoiceOptions } from './turn/tool-choice.js';
+} from './history.js';
+export { selectModel, type SelectModelOptions } from './model-selection.js';
+export { resolveToolChoice, type ResolveToolChoiceOptions } from './tool-choice.js';
 export {
   requestMetadataBlock,
   withRequestMetadata,
   type RequestMetadata,
-} from './turn/request-metadata.js';
+} from './request-metadata.js';
 export {
   cleanTitle,
   fallbackTitle,
@@ -90,7 +81,7 @@ export {
   withThreadTitle,
   type ThreadTitleOptions,
   type TitleGenerator,
-} from './turn/thread-title.js';
+} from './thread-title.js';
 export {
   classifyByStatus,
   FRIENDLY_ERROR_MESSAGES,
@@ -100,5 +91,5 @@ export {
   type ErrorClassifier,
   type FriendlyErrorOptions,
   type ProviderErrorKind,
-} from './turn/friendly-errors.js';
-export { assertInputLength, userMessageText, type InputLimitOptions } from './turn/input-limit.js';
+} from './friendly-errors.js';
+export { assertInputLength, userMessageText, type InputLimitOptions } from './input-limit.js';

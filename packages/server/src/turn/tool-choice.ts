@@ -1,5 +1,5 @@
-import { CustomStreamError } from '../../errors.js';
-import type { InferenceOptions } from '../../protocol/content.js';
+import { CustomStreamError } from '../errors.js';
+import type { InferenceOptions } from '../protocol/content.js';
 
 /** Options of {@link resolveToolChoice}. */
 export interface ResolveToolChoiceOptions {
@@ -16,7 +16,7 @@ export interface ResolveToolChoiceOptions {
  * ```ts
  * import type { Agent } from '@openai/agents';
  * import type { UserMessageItem } from '@threadline/server';
- * import { resolveToolChoice } from '@threadline/server/providers';
+ * import { resolveToolChoice } from '@threadline/server/turn';
  * // given: declare const input: UserMessageItem | null;
  * // given: declare const searchAgent: Agent, imageAgent: Agent, defaultAgent: Agent;
  *

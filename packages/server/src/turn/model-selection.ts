@@ -1,5 +1,5 @@
-import { CustomStreamError } from '../../errors.js';
-import type { InferenceOptions } from '../../protocol/content.js';
+import { CustomStreamError } from '../errors.js';
+import type { InferenceOptions } from '../protocol/content.js';
 
 /** Options of {@link selectModel}. */
 export interface SelectModelOptions {

@@ -1,5 +1,5 @@
-import { CustomStreamError } from '../../errors.js';
-import type { UserMessageItem } from '../../protocol/items.js';
+import { CustomStreamError } from '../errors.js';
+import type { UserMessageItem } from '../protocol/items.js';
 
 /** A user message's text as typed: text parts verbatim, tags as `@label`. */
 export function userMessageText(item: UserMessageItem): string {

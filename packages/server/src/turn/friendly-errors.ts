@@ -1,5 +1,5 @@
-import { BaseStreamError, CustomStreamError } from '../../errors.js';
-import type { ThreadStreamEventInput } from '../../protocol/events.js';
+import { BaseStreamError, CustomStreamError } from '../errors.js';
+import type { ThreadStreamEventInput } from '../protocol/events.js';
 
 /** What went wrong talking to a model provider, as far as the user is concerned. */
 export type ProviderErrorKind =

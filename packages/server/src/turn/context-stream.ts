@@ -126,7 +126,7 @@ export class ContextEventTracker<TContext> {
 /**
  * Interleaves a turn's own events with everything its tools queue on `context`, with the
  * workflow and client-tool-call handling of the Agents bridge (§9.2). The provider loops
- * (`@threadline/server/providers/openai-chat`, `…/anthropic`) wrap their output in it; use it to
+ * (`@threadline/server/turn/openai-chat`, `…/anthropic`) wrap their output in it; use it to
  * build a loop for any other provider.
  */
 export async function* streamWithContext<TContext>(

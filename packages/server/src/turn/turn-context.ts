@@ -40,9 +40,9 @@ export const secondsSince = (iso: string): number =>
 /**
  * Everything a turn's tools may touch while the model runs: the thread, the store, the request
  * context, and a queue of ChatKit events (progress updates, widgets, workflows, client effects)
- * that the bridge interleaves with the model's output. Provider-neutral: the Agents SDK bridge
- * extends it as `AgentContext` (chatkit-python `AgentContext`, §9.1); the Chat Completions and
- * Anthropic tool loops hand it to their tools directly.
+ * that the bridge interleaves with the model's output. Free of any model SDK, so integrations
+ * (forms, actions, MCP, knowledge) can depend on it without `@openai/agents`; the Agents SDK
+ * bridge extends it as `AgentContext` (chatkit-python `AgentContext`, §9.1).
  */
 export class TurnContext<TContext = unknown> {
   readonly thread: ThreadMetadata;

@@ -1,9 +1,9 @@
-import type { InferenceOptions } from '../../protocol/content.js';
-import type { ThreadItem, UserMessageItem } from '../../protocol/items.js';
-import type { ThreadMetadata } from '../../protocol/thread.js';
-import type { Store } from '../../stores/store.js';
-import type { ModelInputItem } from '../input/model-input.js';
-import { ThreadItemConverter } from '../input/thread-item-converter.js';
+import type { InferenceOptions } from '../protocol/content.js';
+import type { ThreadItem, UserMessageItem } from '../protocol/items.js';
+import type { ThreadMetadata } from '../protocol/thread.js';
+import type { Store } from '../stores/store.js';
+import type { ModelInputItem } from './input/model-input.js';
+import { ThreadItemConverter } from './input/thread-item-converter.js';
 
 /** Options of {@link loadHistory}. */
 export interface LoadHistoryOptions {

@@ -37,7 +37,7 @@ function idSource<TContext>(options: StreamAssistantMessageOptions<TContext>): (
  * @example
  * ```ts
  * import { createChatKitServer } from '@threadline/server';
- * import { streamAssistantMessage } from '@threadline/server/providers';
+ * import { streamAssistantMessage } from '@threadline/server/turn';
  * import { MemoryStore } from '@threadline/server/stores/memory';
  * // given: declare const myProvider: { streamText(prompt: string): AsyncIterable<string> };
  *
