@@ -45,7 +45,7 @@ function formHooks(
         name: 'Travel agent',
         instructions: 'Book trips.',
         model,
-        tools: [forms.agentTool],
+        tools: [forms.tool],
         toolUseBehavior: { stopAtToolNames: [forms.name] },
       }),
     guard: (server, thread, input, context) =>

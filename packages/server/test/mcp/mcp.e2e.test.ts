@@ -9,7 +9,7 @@ import {
   type TasksHttpServer,
 } from '../../examples/mcp-tasks/server-http.js';
 import { McpHub, type McpServerConfig } from '../../src/mcp/index.js';
-import { mcpAgentTools } from '../../src/mcp/agents/index.js';
+import { mcpTools } from '../../src/mcp/agents/index.js';
 import type { ThreadItem, ThreadStreamEvent, WidgetItem } from '../../src/protocol/index.js';
 import {
   doneItems,
@@ -66,7 +66,7 @@ async function start(
         name: 'Assistant',
         instructions: 'Help with tasks.',
         model,
-        tools: await mcpAgentTools(toolset, context),
+        tools: await mcpTools(toolset, context),
       }),
   });
   return harness;

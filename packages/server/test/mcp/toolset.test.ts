@@ -3,7 +3,7 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunContext } from '@openai/agents';
 import { AgentContext } from '../../src/agents/index.js';
-import { mcpAgentTools } from '../../src/mcp/agents/index.js';
+import { mcpTools } from '../../src/mcp/agents/index.js';
 import { McpHub, type McpServerConfig } from '../../src/mcp/index.js';
 import { WidgetRootSchema, type ThreadStreamEventInput } from '../../src/protocol/index.js';
 import { TurnContext } from '../../src/turn/index.js';
@@ -234,7 +234,7 @@ describe('McpTool.call', () => {
   });
 });
 
-describe('mcpAgentTools', () => {
+describe('mcpTools', () => {
   it('sends the model the server’s JSON Schema and passes arguments through', async () => {
     hub = new McpHub({ servers: [inMemoryEdge().config], logger: quiet });
     const context = new AgentContext<HarnessContext>({
@@ -242,7 +242,7 @@ describe('mcpAgentTools', () => {
       store: new MemoryStore(),
       requestContext: USER,
     });
-    const tools = await mcpAgentTools(hub.toolset({ allow: ['slow'] }), context);
+    const tools = await mcpTools(hub.toolset({ allow: ['slow'] }), context);
     expect(tools).toHaveLength(1);
     const slow = tools[0]!;
     expect(slow.description).toBe('Waits, then answers');

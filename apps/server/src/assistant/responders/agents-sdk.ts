@@ -29,7 +29,7 @@ import type {
 import { ActionRegistry } from '@threadline/server/actions';
 import { FormInteractions, registerFormActions } from '@threadline/server/forms';
 import { createFormTool, type FormTool } from '@threadline/server/forms/agents';
-import { mcpAgentTools } from '@threadline/server/mcp/agents';
+import { mcpTools } from '@threadline/server/mcp/agents';
 import { citationsFor, type KnowledgeBase } from '@threadline/server/knowledge';
 import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
 import type { AppConfig } from '../../config.js';
@@ -273,8 +273,8 @@ export class AgentsResponder implements Responder {
     });
     const tools = toolsFor(agent).map((builtin) => agentTool(builtin, agent));
     const toolset = this.mcp.toolset(agent);
-    if (toolset) tools.push(...((await mcpAgentTools(toolset, agentContext)) as Tool<Ctx>[]));
-    if (agent.forms) tools.push(this.forms.agentTool as Tool<Ctx>);
+    if (toolset) tools.push(...((await mcpTools(toolset, agentContext)) as Tool<Ctx>[]));
+    if (agent.forms) tools.push(this.forms.tool as Tool<Ctx>);
     if (knowledge) {
       const search = searchKnowledgeTool<AppContext>({
         knowledgeBase: this.knowledge!,

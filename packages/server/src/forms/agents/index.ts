@@ -1,6 +1,6 @@
 /**
  * @module The form tool for `@openai/agents`: `createFormTool` (the tool, its `toolUseBehavior` and
- * the `FormInteractions` they share) and `formAgentTool`. Needs `@openai/agents`.
+ * the `FormInteractions` they share) and `formTool`. Needs `@openai/agents`.
  */
 import {
   tool,
@@ -16,7 +16,11 @@ import { FormRequestSchema } from '../form-spec.js';
 import { FORM_TOOL_DESCRIPTION, type FormToolOptions } from '../form-tool.js';
 
 /** The form tool as an Agents SDK function tool (JSON-schema parameters, validated in the tool). */
-export type FormAgentTool<TContext> = FunctionTool<AgentContext<TContext>, FormJsonSchema, string>;
+export type FormFunctionTool<TContext> = FunctionTool<
+  AgentContext<TContext>,
+  FormJsonSchema,
+  string
+>;
 type FormJsonSchema = FunctionTool['parameters'];
 
 /** The strict JSON schema the Agents SDK derives from `FormRequestSchema` (computed once). */
@@ -42,10 +46,10 @@ const describeIssues = (issues: readonly { path: PropertyKey[]; message: string 
  * second invalid call ends the turn with an error for the user (`FormInteractions.invalidCall`);
  * the Agents SDK would otherwise fail the run or hide the error.
  */
-export function formAgentTool<TContext>(
+export function formTool<TContext>(
   interactions: FormInteractions<TContext>,
   options: FormToolOptions = {},
-): FormAgentTool<TContext> {
+): FormFunctionTool<TContext> {
   const name = options.name ?? FORM_TOOL_NAME;
   return tool({
     name,
@@ -99,7 +103,7 @@ export interface FormTool<TContext> {
   readonly name: string;
   readonly interactions: FormInteractions<TContext>;
   /** For `@openai/agents`, with `toolUseBehavior` below. */
-  readonly agentTool: FormAgentTool<TContext>;
+  readonly tool: FormFunctionTool<TContext>;
   /** The agent's `toolUseBehavior`: stop once the form is shown. */
   readonly toolUseBehavior: ToolToFinalOutputFunction;
 }
@@ -118,7 +122,7 @@ export interface FormTool<TContext> {
  * const forms = createFormTool<Ctx>();
  * const agent = new Agent<AgentContext<Ctx>>({
  *   name: 'Assistant',
- *   tools: [forms.agentTool],
+ *   tools: [forms.tool],
  *   toolUseBehavior: forms.toolUseBehavior,
  * });
  * // In the server: forms.interactions.guardPendingForm(…) in respond(), handleFormAction(…) in action().
@@ -133,7 +137,7 @@ export function createFormTool<TContext>(
   return {
     name,
     interactions,
-    agentTool: formAgentTool(interactions, toolOptions),
+    tool: formTool(interactions, toolOptions),
     toolUseBehavior: formToolUseBehavior(interactions, name),
   };
 }

@@ -16,7 +16,7 @@ import {
 } from '../search-tool.js';
 
 /** The knowledge search tool as an Agents SDK function tool. */
-export type SearchKnowledgeAgentTool<TContext> = FunctionTool<
+export type SearchKnowledgeFunctionTool<TContext> = FunctionTool<
   AgentContext<TContext>,
   typeof SearchKnowledgeParameters,
   string
@@ -53,7 +53,7 @@ export type SearchKnowledgeAgentTool<TContext> = FunctionTool<
  */
 export function searchKnowledgeTool<TContext>(
   options: SearchKnowledgeOptions<TContext>,
-): SearchKnowledgeAgentTool<TContext> {
+): SearchKnowledgeFunctionTool<TContext> {
   const name = options.name ?? SEARCH_KNOWLEDGE_TOOL_NAME;
   return tool({
     name,

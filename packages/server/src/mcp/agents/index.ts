@@ -1,5 +1,5 @@
 /**
- * @module MCP tools for `@openai/agents`: `mcpAgentTools` turns an `McpToolset`'s tools into
+ * @module MCP tools for `@openai/agents`: `mcpTools` turns an `McpToolset`'s tools into
  * Agents SDK function tools whose calls stream progress, widgets and errors through the run's
  * `AgentContext`. Needs `@modelcontextprotocol/sdk` and `@openai/agents`.
  */
@@ -17,7 +17,11 @@ type AgentParameters = {
 };
 
 /** An MCP tool as an Agents SDK function tool. */
-export type McpAgentTool<TContext> = FunctionTool<AgentContext<TContext>, AgentParameters, unknown>;
+export type McpFunctionTool<TContext> = FunctionTool<
+  AgentContext<TContext>,
+  AgentParameters,
+  unknown
+>;
 
 /** The MCP input schema as a non-strict Agents SDK parameters object. */
 function agentParameters(inputSchema: Record<string, unknown>): AgentParameters {
@@ -32,20 +36,20 @@ function agentParameters(inputSchema: Record<string, unknown>): AgentParameters 
 }
 
 /** One MCP tool as an Agents SDK function tool (non-strict: the server's schema is sent as is). */
-export function toAgentTool<TContext>(
-  mcpTool: McpTool<TContext>,
+export function mcpTool<TContext>(
+  resolved: McpTool<TContext>,
   fallbackContext: AgentContext<TContext>,
-): McpAgentTool<TContext> {
+): McpFunctionTool<TContext> {
   return tool({
-    name: mcpTool.name,
-    description: mcpTool.description,
-    parameters: agentParameters(mcpTool.inputSchema),
+    name: resolved.name,
+    description: resolved.description,
+    parameters: agentParameters(resolved.inputSchema),
     strict: false,
     async execute(input: unknown, runContext?: RunContext<AgentContext<TContext>>) {
       const context =
         runContext?.context instanceof TurnContext ? runContext.context : fallbackContext;
       const args: unknown = typeof input === 'string' && input !== '' ? JSON.parse(input) : input;
-      return mcpTool.call(args, context);
+      return resolved.call(args, context);
     },
   });
 }
@@ -61,7 +65,7 @@ export function toAgentTool<TContext>(
  * import { createChatKitServer } from '@threadline/server';
  * import { AgentContext, streamAgentRun } from '@threadline/server/agents';
  * import type { McpToolset } from '@threadline/server/mcp';
- * import { mcpAgentTools } from '@threadline/server/mcp/agents';
+ * import { mcpTools } from '@threadline/server/mcp/agents';
  * import { MemoryStore } from '@threadline/server/stores/memory';
  * // given: type Ctx = { userId: string };
  * // given: declare const baseAgent: Agent<AgentContext<Ctx>>;
@@ -71,16 +75,16 @@ export function toAgentTool<TContext>(
  *   store: new MemoryStore<Ctx>(),
  *   async *respond(thread, input, requestContext, { signal }) {
  *     const context = new AgentContext({ thread, store: this.store, requestContext, signal });
- *     const tools = await mcpAgentTools(tasksToolset, context);
+ *     const tools = await mcpTools(tasksToolset, context);
  *     const agent = baseAgent.clone({ tools: [...baseAgent.tools, ...tools] });
  *     yield* streamAgentRun(context, agent, input?.content[0]?.type === 'input_text' ? input.content[0].text : '');
  *   },
  * });
  * ```
  */
-export async function mcpAgentTools<TContext>(
+export async function mcpTools<TContext>(
   toolset: McpToolset<TContext>,
   context: AgentContext<TContext>,
-): Promise<McpAgentTool<TContext>[]> {
-  return (await toolset.tools(context)).map((mcpTool) => toAgentTool(mcpTool, context));
+): Promise<McpFunctionTool<TContext>[]> {
+  return (await toolset.tools(context)).map((resolved) => mcpTool(resolved, context));
 }
