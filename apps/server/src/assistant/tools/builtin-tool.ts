@@ -15,7 +15,7 @@ export interface ToolTurn {
   newItemId(): string;
 }
 
-/** A provider-neutral tool: the model adapters turn it into their own tool type. */
+/** A built-in tool, free of any model SDK: the responder turns it into an Agents SDK tool. */
 export interface BuiltinTool<TArgs = unknown> {
   readonly name: string;
   readonly description: string;

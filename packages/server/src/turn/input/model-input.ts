@@ -1,7 +1,8 @@
 /**
- * Provider-neutral model input, produced by `ThreadItemConverter`. The shapes are the Agents SDK's
- * (`AgentInputItem` from `@openai/agents`) so the Agents bridge passes them through unchanged;
- * the Chat Completions and Anthropic adapters translate them to their own message formats.
+ * Model input, produced by `ThreadItemConverter`. The shapes are the Agents SDK's
+ * (`AgentInputItem` from `@openai/agents`), declared here so the converter needs only zod; the
+ * bridge passes them through unchanged and each `Model` (Responses, Chat Completions,
+ * `AnthropicModel`) translates them to its API's message format.
  */
 
 /** Text the user (or the integration on the user's behalf) sent. */
