@@ -4,6 +4,7 @@
 // `npm run api:update` rewrites the reports.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -90,9 +91,10 @@ if (check) {
   const stale = [...committed];
   if (changed.length > 0 || stale.length > 0) {
     for (const report of changed)
-      console.error(`api: ${report.name} differs from the built surface`);
-    for (const name of stale) console.error(`api: ${name} has no subpath export any more`);
-    console.error(
+      process.stderr.write(`api: ${report.name} differs from the built surface` + '\n');
+    for (const name of stale)
+      process.stderr.write(`api: ${name} has no subpath export any more` + '\n');
+    process.stderr.write(
       'The public API changed: review it, then run `npm run api:update` and commit the report.',
     );
     process.exit(1);
@@ -101,12 +103,14 @@ if (check) {
     (sum, r) => sum + Number(/^(\d+) public/m.exec(r.text)?.[1] ?? 0),
     0,
   );
-  console.log(`api: ${reports.length} subpaths, ${total} public names, unchanged`);
+  process.stdout.write(`api: ${reports.length} subpaths, ${total} public names, unchanged` + '\n');
 } else {
   rmSync(REPORT_DIR, { recursive: true, force: true });
   mkdirSync(REPORT_DIR, { recursive: true });
   for (const report of reports) writeFileSync(path.join(REPORT_DIR, report.name), report.text);
-  console.log(`api: wrote ${reports.length} reports to ${path.relative(ROOT, REPORT_DIR)}`);
+  process.stdout.write(
+    `api: wrote ${reports.length} reports to ${path.relative(ROOT, REPORT_DIR)}` + '\n',
+  );
 }
 
 function safeList(dir) {
