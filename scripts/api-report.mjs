@@ -91,11 +91,10 @@ if (check) {
   const stale = [...committed];
   if (changed.length > 0 || stale.length > 0) {
     for (const report of changed)
-      process.stderr.write(`api: ${report.name} differs from the built surface` + '\n');
-    for (const name of stale)
-      process.stderr.write(`api: ${name} has no subpath export any more` + '\n');
+      process.stderr.write(`api: ${report.name} differs from the built surface\n`);
+    for (const name of stale) process.stderr.write(`api: ${name} has no subpath export any more\n`);
     process.stderr.write(
-      'The public API changed: review it, then run `npm run api:update` and commit the report.',
+      'The public API changed: review it, then run `npm run api:update` and commit the report.\n',
     );
     process.exit(1);
   }
@@ -103,7 +102,7 @@ if (check) {
     (sum, r) => sum + Number(/^(\d+) public/m.exec(r.text)?.[1] ?? 0),
     0,
   );
-  process.stdout.write(`api: ${reports.length} subpaths, ${total} public names, unchanged` + '\n');
+  process.stdout.write(`api: ${reports.length} subpaths, ${total} public names, unchanged\n`);
 } else {
   rmSync(REPORT_DIR, { recursive: true, force: true });
   mkdirSync(REPORT_DIR, { recursive: true });
