@@ -138,7 +138,7 @@ export async function runCli(argv: string[]): Promise<void> {
         const ttl = values.ttl === undefined ? config.auth.session.ttlSeconds : Number(values.ttl);
         if (!Number.isSafeInteger(ttl) || ttl <= 0)
           throw new UsageError('mint-session: --ttl must be a positive integer');
-        const token = mintSession(secret, {
+        const token = await mintSession(secret, {
           userId: values.user,
           tenantId: values.org,
           ttlSeconds: ttl,

@@ -23,17 +23,17 @@ export {
   type ProcessResult,
   type StreamingResult,
 } from './server/results.js';
-export { CANCELLED_STREAM_NOTE, persistCancelledStream } from './server/cancellation.js';
-export { INTERRUPTED_NOTE, checkpointCopy, type CheckpointOptions } from './server/checkpoints.js';
-export { encodeEvent, publicThread, toWireJson, visibleItems } from './server/serialize.js';
+export { CANCELLED_STREAM_NOTE } from './server/cancellation.js';
+export { INTERRUPTED_NOTE } from './server/checkpoints.js';
+export { encodeEvent } from './server/serialize.js';
 export { consoleLogger, type Logger } from './server/logger.js';
 
 // Stores
 export { AttachmentStore, Store, type SortOrder } from './stores/store.js';
 export { type FeedbackRecord, type ListFeedbackOptions } from './stores/feedback.js';
 export { delegateOptionalMethods } from './stores/delegate-optional.js';
-export { defaultGenerateId, ID_PREFIXES, type StoreItemType } from './stores/ids.js';
-export { defaultResolveOwner, ownerKey, type Owner, type ResolveOwner } from './stores/owner.js';
+export { defaultGenerateId, type StoreItemType } from './stores/ids.js';
+export { defaultResolveOwner, type Owner, type ResolveOwner } from './stores/owner.js';
 
 // Errors
 export {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config.js';
 import { readCookie, type AuthStrategy } from './identity.js';
-import { signClaims, verifyClaims } from './signed-token.js';
+import { serialize } from 'hono/utils/cookie';
+import { signSessionToken, verifySessionToken } from './session-token.js';
 
 export const ANONYMOUS_COOKIE = 'threadline_visitor';
 const ONE_YEAR = 365 * 24 * 3600;
@@ -18,18 +19,22 @@ export function anonymousStrategy(
   return async (request) => {
     const token = readCookie(request, ANONYMOUS_COOKIE);
     if (token !== undefined) {
-      const result = verifyClaims(key, token);
+      const result = await verifySessionToken(key, token);
       if (result.ok) return { userId: result.claims.sub, method: 'anonymous' };
     }
     const iat = Math.floor(Date.now() / 1000);
     const userId = `anon_${randomBytes(12).toString('hex')}`;
-    const cookie = signClaims(key, { sub: userId, iat, exp: iat + ONE_YEAR });
-    const attributes = ['Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${ONE_YEAR}`];
-    if (session.secureCookie) attributes.push('Secure');
+    const visitor = await signSessionToken(key, { sub: userId, iat, exp: iat + ONE_YEAR });
     return {
       userId,
       method: 'anonymous',
-      setCookie: [`${ANONYMOUS_COOKIE}=${cookie}`, ...attributes].join('; '),
+      setCookie: serialize(ANONYMOUS_COOKIE, visitor, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+        maxAge: ONE_YEAR,
+        secure: session.secureCookie,
+      }),
     };
   };
 }

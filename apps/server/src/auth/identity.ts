@@ -1,3 +1,4 @@
+import { parse } from 'hono/utils/cookie';
 import type { AuthMethod } from '../config.js';
 
 /** Who is calling: the owner of every thread, item and attachment the request touches. */
@@ -49,21 +50,8 @@ export function bearerToken(request: Request): string | undefined {
   return match?.[1]?.trim() || undefined;
 }
 
-/** One cookie's value from the `Cookie` header. */
+/** One cookie's value from the `Cookie` header (Hono's parser: quoted and %-encoded values). */
 export function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get('cookie');
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) {
-      const raw = part.slice(eq + 1).trim();
-      try {
-        return decodeURIComponent(raw);
-      } catch {
-        return raw;
-      }
-    }
-  }
-  return undefined;
+  return header ? parse(header, name)[name] : undefined;
 }

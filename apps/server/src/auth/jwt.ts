@@ -7,7 +7,7 @@ import {
 } from 'jose';
 import type { AppConfig } from '../config.js';
 import { AuthError, bearerToken, isValidId, type AuthStrategy } from './identity.js';
-import { isSignedToken } from './signed-token.js';
+import { isSessionToken } from './session-token.js';
 
 type JwtConfig = AppConfig['auth']['jwt'];
 
@@ -56,7 +56,7 @@ export function jwtStrategy(config: JwtConfig): AuthStrategy {
   const algorithms = config.jwksUrl ? ASYMMETRIC : ['HS256'];
   return async (request) => {
     const token = bearerToken(request);
-    if (token === undefined || isSignedToken(token)) return undefined;
+    if (token === undefined || isSessionToken(token)) return undefined;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key as Uint8Array, {

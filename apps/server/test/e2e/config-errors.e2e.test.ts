@@ -101,7 +101,7 @@ describe('threadline CLI', () => {
     });
     expect(minted.code).toBe(0);
     // Only the token on stdout (`TOK=$(threadline mint-session …)`), the how-to on stderr.
-    expect(minted.stdout).toMatch(/^tl1\.[\w-]+\.[\w-]+\n$/);
+    expect(minted.stdout).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+\n$/);
     expect(minted.stderr).toContain('Set-Cookie: threadline_session=');
     for (const flag of ['--help', '-h', 'help']) {
       const help = await runToExit(CLI_JS, [flag], { THREADLINE_DATA_DIR: dataDir });

@@ -111,7 +111,7 @@ describe('auth (signed session, proxy header, anonymous, none)', () => {
   it('accepts a signed session cookie or bearer, refuses a forged or expired one', async () => {
     const t = await makeApp({ THREADLINE_AUTH: 'session', SESSION_SECRET });
     try {
-      const token = mintSession(SESSION_SECRET, { userId: 'carol', ttlSeconds: 60 });
+      const token = await mintSession(SESSION_SECRET, { userId: 'carol', ttlSeconds: 60 });
       const byCookie = await t.request('/chatkit', {
         method: 'POST',
         json: LIST,
@@ -127,11 +127,19 @@ describe('auth (signed session, proxy header, anonymous, none)', () => {
         headers: { cookie: `threadline_session=${forged}` },
       });
       expect(bad.status).toBe(401);
-      const other = mintSession('x'.repeat(40), { userId: 'carol', ttlSeconds: 60 });
+      const other = await mintSession('x'.repeat(40), { userId: 'carol', ttlSeconds: 60 });
       expect(
         (await t.request('/chatkit', { method: 'POST', json: LIST, token: other })).status,
       ).toBe(401);
-      const expired = mintSession(SESSION_SECRET, { userId: 'carol', ttlSeconds: -10 });
+      // A provider-style JWT signed with the session secret is not a session: the type differs.
+      const untyped = await jwtFor('carol', { secret: SESSION_SECRET });
+      const asCookie = await t.request('/chatkit', {
+        method: 'POST',
+        json: LIST,
+        headers: { cookie: `threadline_session=${untyped}` },
+      });
+      expect(asCookie.status).toBe(401);
+      const expired = await mintSession(SESSION_SECRET, { userId: 'carol', ttlSeconds: -10 });
       const res = await t.request('/chatkit', { method: 'POST', json: LIST, token: expired });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('token_expired');
@@ -178,7 +186,10 @@ describe('auth (signed session, proxy header, anonymous, none)', () => {
         json: { type: 'threads.create', params: { input: userInput('hello') } },
       });
       const cookie = first.headers.get('set-cookie')!;
-      expect(cookie).toMatch(/^threadline_visitor=tl1\.[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
+      expect(cookie).toMatch(/^threadline_visitor=ey[\w-]+\.[\w-]+\.[\w-]+;/);
+      expect(cookie).toMatch(/; Path=\/(;|$)/);
+      expect(cookie).toMatch(/; HttpOnly(;|$)/);
+      expect(cookie).toMatch(/; SameSite=Lax(;|$)/);
       const threadId = threadIdOf(await readEvents(first));
       const visitor = cookie.split(';')[0]!;
       const again = await t.request('/chatkit', {

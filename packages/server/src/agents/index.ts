@@ -2,7 +2,7 @@
  * @module `@openai/agents` bridge (chatkit-python `chatkit.agents`): `AgentContext`,
  * `streamAgentResponse` (an Agents SDK run as ChatKit events), `ThreadItemConverter` /
  * `simpleToAgentInput` (thread history as model input), `accumulateText`, and a title generator.
- * Importing it turns Agents SDK tracing off (opt back in with `enableAgentsTracing()`).
+ * Its first use turns Agents SDK tracing off (opt back in with `enableAgentsTracing()`).
  * Needs `@openai/agents` (and `openai`).
  */
 export { AgentContext, type AgentContextOptions } from './agent-context.js';
