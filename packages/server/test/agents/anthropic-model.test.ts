@@ -192,6 +192,52 @@ describe('AnthropicModel on the Agents SDK over HTTP', () => {
     ]);
   });
 
+  it('maps model settings: a forced tool for one call, max tokens, temperature, no parallel calls', async () => {
+    fake = await startFakeModelServer([
+      { toolCalls: [{ name: 'lookup_order', arguments: { orderId: 'A-2' }, id: 'toolu_2' }] },
+      { text: 'Shipped.' },
+    ]);
+    const client = new Anthropic({ baseURL: fake.url, apiKey: 'test', maxRetries: 0 });
+    const agent = new Agent<Ctx>({
+      name: 'Assistant',
+      model: new AnthropicModel(client, 'claude-test', { params: { metadata: { user_id: 'u1' } } }),
+      tools: [lookup],
+      modelSettings: {
+        toolChoice: 'lookup_order',
+        maxTokens: 100,
+        temperature: 0.2,
+        parallelToolCalls: false,
+      },
+      resetToolChoice: true,
+    });
+    const { server, store } = makeServer({
+      async *respond(thread, _input, requestContext) {
+        const context = new AgentContext({ thread, store, requestContext });
+        const input = await simpleToAgentInput(await loadHistory(store, thread, requestContext));
+        yield* streamAgentRun(context, agent, input);
+      },
+    });
+    served = await serveChatKit(server);
+    const { events } = await served.stream({
+      type: 'threads.create',
+      params: { input: textInput('A-2?') },
+    });
+    expect(events.at(-1)).toMatchObject({
+      type: 'thread.item.done',
+      item: { type: 'assistant_message', content: [{ text: 'Shipped.' }] },
+    });
+    const [first, second] = fake.requests;
+    expect(first!.body).toMatchObject({
+      max_tokens: 100,
+      temperature: 0.2,
+      metadata: { user_id: 'u1' },
+      tool_choice: { type: 'tool', name: 'lookup_order', disable_parallel_tool_use: true },
+    });
+    expect(first!.body).not.toHaveProperty('system');
+    // resetToolChoice: the forced tool applies once, so the model can answer after the result.
+    expect(second!.body.tool_choice).toEqual({ type: 'auto', disable_parallel_tool_use: true });
+  });
+
   it('round-trips a client tool call as tool_use + tool_result', async () => {
     await setup([
       {
