@@ -31,7 +31,7 @@ export { consoleLogger, type Logger } from './server/logger.js';
 // Stores
 export { AttachmentStore, Store, type SortOrder } from './stores/store.js';
 export { type FeedbackRecord, type ListFeedbackOptions } from './stores/feedback.js';
-export { delegateOptionalMethods } from './stores/delegate-optional.js';
+export { DelegatingStore } from './stores/delegating-store.js';
 export { defaultGenerateId, type StoreItemType } from './stores/ids.js';
 export { defaultResolveOwner, type Owner, type ResolveOwner } from './stores/owner.js';
 
