@@ -24,7 +24,7 @@ export {
   type StreamingResult,
 } from './server/results.js';
 export { CANCELLED_STREAM_NOTE } from './server/cancellation.js';
-export { INTERRUPTED_NOTE } from './server/checkpoints.js';
+export { INTERRUPTED_NOTE, type CheckpointOptions } from './server/checkpoints.js';
 export { encodeEvent } from './server/serialize.js';
 export { consoleLogger, type Logger } from './server/logger.js';
 
