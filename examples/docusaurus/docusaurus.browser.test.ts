@@ -162,6 +162,14 @@ describe('the Docusaurus example: a floating chat sending the doc it is opened o
           headings: ['Configuration', 'The configuration file', 'Themes', 'Rate limits'],
         },
       });
+
+      // The panel follows the site's light/dark toggle (Docusaurus's `<html data-theme>`).
+      const composerScheme = () =>
+        chat.locator('textarea').evaluate((element) => getComputedStyle(element).colorScheme);
+      expect(await composerScheme()).toBe('light');
+      await page.getByRole('button', { name: /dark and light mode/ }).click();
+      await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+      await expect.poll(composerScheme).toBe('dark');
     } finally {
       await page.close();
     }

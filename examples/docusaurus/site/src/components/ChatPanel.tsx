@@ -7,9 +7,14 @@ import styles from './ChatPanel.module.css';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
+/** The site's color mode: Docusaurus keeps it in `<html data-theme>` (its navbar toggle). */
+const colorScheme = (): 'light' | 'dark' =>
+  document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light';
+
 /** ChatKit options for the Threadline server (`setOptions` replaces all options at once). */
 function chatOptions(settings: ThreadlineSettings): Record<string, unknown> {
   return {
+    theme: { colorScheme: colorScheme() },
     api: {
       url: `${settings.url}/chatkit`,
       domainKey: settings.domainKey,
@@ -51,10 +56,18 @@ export default function ChatPanel({ settings }: { settings: ThreadlineSettings }
 
   useEffect(() => {
     const container = host.current;
-    if (state !== 'ready' || !container || container.firstElementChild) return;
-    const chat = document.createElement('openai-chatkit') as ChatKitElement;
-    container.append(chat);
-    chat.setOptions(chatOptions(settings));
+    if (state !== 'ready' || !container) return;
+    let chat = container.querySelector<ChatKitElement>('openai-chatkit');
+    if (!chat) {
+      chat = document.createElement('openai-chatkit') as ChatKitElement;
+      container.append(chat);
+    }
+    const apply = () => chat.setOptions(chatOptions(settings));
+    apply();
+    // Follow the site's light/dark toggle.
+    const observer = new MutationObserver(apply);
+    observer.observe(document.documentElement, { attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
   }, [state, settings]);
 
   return (

@@ -1,6 +1,6 @@
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import ChatPanel from '../components/ChatPanel';
 import { threadlineSettings } from '../chat/settings';
 
@@ -11,7 +11,8 @@ import { threadlineSettings } from '../chat/settings';
  */
 export default function Root({ children }: { children: ReactNode }): ReactNode {
   const { siteConfig } = useDocusaurusContext();
-  const settings = threadlineSettings(siteConfig.customFields ?? {});
+  const { customFields } = siteConfig;
+  const settings = useMemo(() => threadlineSettings(customFields ?? {}), [customFields]);
   return (
     <>
       {children}
