@@ -163,6 +163,12 @@ export class AgentsResponder implements Responder {
     await this.knowledge?.close();
   }
 
+  syncWidgetAction(
+    request: Parameters<NonNullable<Responder['syncWidgetAction']>>[0],
+  ): ReturnType<NonNullable<Responder['syncWidgetAction']>> {
+    return this.mcp.syncWidgetAction(request);
+  }
+
   /** While a form waits for its answer, a new message gets a reminder instead of a model turn. */
   guard(
     store: Store<AppContext>,
