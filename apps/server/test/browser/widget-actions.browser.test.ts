@@ -16,7 +16,8 @@ import { startModelApp } from '../helpers/model-app.js';
 // gallery, the app's human-in-the-loop forms): server actions reach the model and show their
 // loading state, client actions reach the host's `widgets.onAction`, the sync action replaces the
 // widget in place (answered by the MCP server's `gallery_sync`), and a form comes back with its
-// errors, then turns into its summary while the model continues.
+// errors, then turns into its summary while the model continues; a `structured_input` item from
+// the app's `ask_user_questions` tool is answered in place of the composer.
 const field = (name: string, label: string, type: string, extra: Record<string, unknown> = {}) => ({
   name,
   label,
@@ -41,13 +42,26 @@ const TRIP_FORM = {
   ],
 };
 
+const QUESTIONS = {
+  questions: [
+    { id: 'size', question: 'Which size?', options: ['Small', 'Large'], multiple: false },
+    { id: 'colors', question: 'Which colours?', options: ['Red', 'Green', 'Blue'], multiple: true },
+    { id: 'note', question: 'Anything else?', options: null, multiple: null },
+  ],
+};
+
 /** The newest input item the model gets, as JSON. */
 const lastInput = (request: FakeRequest): string =>
   JSON.stringify((request.body.input as unknown[] | undefined)?.at(-1) ?? null);
 
 function script(request: FakeRequest): FakeTurn {
   const last = lastInput(request);
+  // The answered questions sit before the tool call's output in the history (last test only).
+  if (JSON.stringify(request.body.input).includes('following status: answered'))
+    return { text: 'Noted your answers.' };
   if (last.includes('The user answered the form')) return { text: 'Booked economy to Lisbon.' };
+  if (last.includes('Ask me some questions'))
+    return { toolCalls: [{ name: 'ask_user_questions', arguments: QUESTIONS }] };
   // Slow enough for the loading state to be seen while the action's stream runs.
   if (last.includes('WIDGET_ACTION'))
     return {
@@ -227,5 +241,51 @@ describe('widget actions through the app, in the built-in client', () => {
       expect.objectContaining({ destination: 'Lisbon', travel_class: 'economy' }),
     ]);
     expect(JSON.stringify(fake.requests.at(-1)!.body)).toContain('Lisbon');
+  });
+
+  it('a structured_input item replaces the composer, is answered in the browser and the model goes on', async () => {
+    const composer = chat().getByRole('combobox', { name: 'Message input' });
+    await composer.fill('Ask me some questions');
+    await composer.press('Enter');
+    const panel = chat().getByRole('form', { name: 'Questions' });
+    await panel.waitFor({ timeout: 20_000 });
+    expect(await composer.count()).toBe(0);
+    await panel.getByRole('radio', { name: 'Large' }).check();
+    await panel.getByRole('checkbox', { name: 'Red' }).check();
+    await panel.getByRole('checkbox', { name: 'Blue' }).check();
+    await panel.getByRole('textbox', { name: 'Anything else?' }).fill('Gift wrap, please');
+    await panel.getByRole('button', { name: 'Submit answers' }).click();
+    await expect
+      .poll(() => answers().last().innerText(), { timeout: 20_000 })
+      .toBe('Noted your answers.');
+    await composer.waitFor();
+    expect(await panel.count()).toBe(0);
+
+    const [sent] = actionsOf('threads.add_structured_input');
+    const itemId = (sent!.params as { item_id: string }).item_id;
+    expect(sent!.params.input).toEqual({
+      status: 'answered',
+      answers: {
+        size: { values: ['Large'] },
+        colors: { values: ['Red', 'Blue'] },
+        note: { values: ['Gift wrap, please'] },
+      },
+    });
+    // The answered item stays in the thread as a summary, and is stored answered.
+    const summary = chat().locator(`[data-item-id="${itemId}"]`);
+    expect(await summary.innerText()).toContain('Red, Blue');
+    const stored = (await storedItems()).find((item) => item.id === itemId) as unknown as {
+      status: string;
+      inputs: { id: string; answer: unknown }[];
+    };
+    expect(stored.status).toBe('answered');
+    expect(stored.inputs.map((input) => [input.id, input.answer])).toEqual([
+      ['size', { values: ['Large'], skipped: false }],
+      ['colors', { values: ['Red', 'Blue'], skipped: false }],
+      ['note', { values: ['Gift wrap, please'], skipped: false }],
+    ]);
+    expect(JSON.stringify(fake.requests.at(-1)!.body.input)).toContain(
+      '- Which colours?: Red, Blue',
+    );
   });
 });
