@@ -81,9 +81,7 @@ export function StructuredInputPanel(props: { item: StructuredInputItem; busy: b
                   name={`si-${question.id}`}
                   value={option.value}
                   checked={(values[question.id] ?? []).includes(option.value)}
-                  onChange={(e) =>
-                    toggle(question, option.value, (e.currentTarget as HTMLInputElement).checked)
-                  }
+                  onChange={(e) => toggle(question, option.value, e.currentTarget.checked)}
                 />
                 {option.value}
               </label>
@@ -95,7 +93,7 @@ export function StructuredInputPanel(props: { item: StructuredInputItem; busy: b
               aria-label={question.question}
               placeholder={question.description ?? undefined}
               value={(values[question.id] ?? [])[0] ?? ''}
-              onInput={(e) => set(question.id, [(e.currentTarget as HTMLTextAreaElement).value])}
+              onInput={(e) => set(question.id, [e.currentTarget.value])}
             />
           )}
         </fieldset>
