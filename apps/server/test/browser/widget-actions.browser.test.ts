@@ -54,11 +54,16 @@ const QUESTIONS = {
 const lastInput = (request: FakeRequest): string =>
   JSON.stringify((request.body.input as unknown[] | undefined)?.at(-1) ?? null);
 
+/** The two newest input items, as JSON. */
+const lastTwoInputs = (request: FakeRequest): string =>
+  JSON.stringify((request.body.input as unknown[] | undefined)?.slice(-2) ?? null);
+
 function script(request: FakeRequest): FakeTurn {
   const last = lastInput(request);
-  // The answered questions sit before the tool call's output in the history (last test only).
-  if (JSON.stringify(request.body.input).includes('following status: answered'))
-    return { text: 'Noted your answers.' };
+  // The answered questions come back just before the stored result of the tool that asked them.
+  const recent = lastTwoInputs(request);
+  if (recent.includes('following status: answered')) return { text: 'Noted your answers.' };
+  if (recent.includes('following status: skipped')) return { text: 'Skipped, I will guess.' };
   if (last.includes('The user answered the form')) return { text: 'Booked economy to Lisbon.' };
   if (last.includes('Ask me some questions'))
     return { toolCalls: [{ name: 'ask_user_questions', arguments: QUESTIONS }] };
@@ -287,5 +292,23 @@ describe('widget actions through the app, in the built-in client', () => {
     expect(JSON.stringify(fake.requests.at(-1)!.body.input)).toContain(
       '- Which colours?: Red, Blue',
     );
+  });
+
+  it('skipping the questions marks them skipped and the model goes on', async () => {
+    const composer = chat().getByRole('combobox', { name: 'Message input' });
+    await composer.fill('Ask me some questions again');
+    await composer.press('Enter');
+    const panel = chat().getByRole('form', { name: 'Questions' });
+    await panel.waitFor({ timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Skip' }).click();
+    await expect
+      .poll(() => answers().last().innerText(), { timeout: 20_000 })
+      .toBe('Skipped, I will guess.');
+    await composer.waitFor();
+    const sent = actionsOf('threads.add_structured_input');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.params.input).toEqual({ status: 'skipped' });
+    const itemId = (sent[1]!.params as { item_id: string }).item_id;
+    expect(await chat().locator(`[data-item-id="${itemId}"]`).innerText()).toContain('Skipped');
   });
 });
