@@ -183,6 +183,21 @@ describe('widget actions through the app, in the built-in client', () => {
     expect(input).toContain('WIDGET_ACTION type=\\"gallery.container\\"');
   });
 
+  it('loadingBehavior "none" (the select) shows nothing busy while its action streams', async () => {
+    await gallery().locator('select[name="size"]').selectOption('s');
+    // The action's stream runs (the thread is busy) while no part of the widget is.
+    await expect.poll(() => chat().getByRole('log').getAttribute('aria-busy')).toBe('true');
+    expect(await gallery().locator('[aria-busy="true"]').count()).toBe(0);
+    await expect
+      .poll(() => answers().last().innerText(), { timeout: 20_000 })
+      .toBe('Got gallery.select_change from the widget.');
+    const sent = actionsOf('threads.custom_action').at(-1)!;
+    expect(sent.params.action).toMatchObject({
+      type: 'gallery.select_change',
+      payload: { source: 'gallery', size: 's' },
+    });
+  });
+
   it('a client action goes to the host’s widgets.onAction and not to the server', async () => {
     const before = chatkitRequests(seen).length;
     await gallery().getByRole('button', { name: 'Client action' }).click();
