@@ -228,6 +228,23 @@ describe('widget actions through the app, in the built-in client', () => {
     ]);
     const stored = (await storedItems()).find((item) => item.id === itemId);
     expect(JSON.stringify(stored?.widget)).toContain('Synced 2×');
+    // Only tools that opt in answer sync actions: another tool's name is a 400, and nothing ran.
+    const threadId = (
+      (await hostRecord(page)).events.find((e) => e.type === 'chatkit.thread.change')?.detail as {
+        threadId: string;
+      }
+    ).threadId;
+    const refused = await page.request.post(`${server.url}/chatkit?agent_id=assistant`, {
+      data: {
+        type: 'threads.sync_custom_action',
+        params: { thread_id: threadId, item_id: itemId, action: { type: 'show_widget_gallery' } },
+      },
+    });
+    expect(refused.status()).toBe(400);
+    expect(await refused.text()).toContain('Unknown sync action \\"show_widget_gallery\\"');
+    expect(
+      JSON.stringify((await storedItems()).find((item) => item.id === itemId)?.widget),
+    ).toContain('Synced 2×');
   });
 
   it('a form submit comes back with its errors, then its summary replaces it and the model goes on', async () => {
