@@ -110,6 +110,12 @@ export class AnthropicResponder implements Responder {
     await this.mcp.close();
   }
 
+  syncWidgetAction(
+    request: Parameters<NonNullable<Responder['syncWidgetAction']>>[0],
+  ): ReturnType<NonNullable<Responder['syncWidgetAction']>> {
+    return this.mcp.syncWidgetAction(request);
+  }
+
   guard(
     store: Store<AppContext>,
     thread: ThreadMetadata,
