@@ -129,16 +129,15 @@ export async function createRuntime(
     const secret = resolveSecret(config.secret, config.dataDir);
     const agents = new AgentRegistry(config.agents, config.model.name);
 
-    let metadataStore = appStore.store;
     let uploads: UploadRoutes | undefined;
     if (config.chatkit.uploadStrategy !== 'disabled') {
       uploads = await loadUploads(config, appStore.store, secret, log, agents.defaultAgent.id);
-      metadataStore = uploads.attachments.store;
       if (config.uploadSweepAgeMs > 0) {
         cleanups.push(startUploadSweeper(uploads.attachments, config.uploadSweepAgeMs, logger));
       }
     }
-    const store = new AgentScopedStore(metadataStore, agents);
+    // The server wraps it with the attachment store's preview URL signing (`wrapStore`).
+    const store = new AgentScopedStore(appStore.store, agents);
     const responder =
       overrides.responder ?? (await createResponder(config, agents, logger, uploads));
     if (responder.close) cleanups.push(() => responder.close!());

@@ -381,6 +381,25 @@ export class ChatController {
     }
   }
 
+  /**
+   * Answers a pending `structured_input` item (`threads.add_structured_input`, docs/protocol.md
+   * §2.4): `answers` by question id, or `status: "skipped"` to skip them all.
+   */
+  async addStructuredInput(
+    itemId: string,
+    input: {
+      status: 'answered' | 'skipped';
+      answers?: Record<string, { values: string[]; skipped?: boolean }>;
+    },
+  ): Promise<void> {
+    const threadId = this.state.threadId;
+    if (!threadId) return;
+    await this.stream({
+      type: 'threads.add_structured_input',
+      params: { thread_id: threadId, item_id: itemId, input },
+    });
+  }
+
   async retryAfter(userMessageId: string): Promise<void> {
     const threadId = this.state.threadId;
     if (!threadId || this.state.streaming) return;

@@ -328,7 +328,7 @@ describe('Markdown and widgets in Chromium', () => {
     const buttons = page.locator('[data-key="gallery-buttons"]');
     for (const [label, expected] of [
       ['Server action', { type: 'gallery.server' }],
-      ['Sync action', { type: 'gallery.sync', streaming: false }],
+      ['Sync action', { type: 'gallery_sync', streaming: false }],
       ['Client action', { type: 'gallery.client', handler: 'client' }],
     ] as const) {
       const button = buttons.getByRole('button', { name: label });

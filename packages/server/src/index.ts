@@ -24,14 +24,14 @@ export {
   type StreamingResult,
 } from './server/results.js';
 export { CANCELLED_STREAM_NOTE } from './server/cancellation.js';
-export { INTERRUPTED_NOTE } from './server/checkpoints.js';
+export { INTERRUPTED_NOTE, type CheckpointOptions } from './server/checkpoints.js';
 export { encodeEvent } from './server/serialize.js';
 export { consoleLogger, type Logger } from './server/logger.js';
 
 // Stores
 export { AttachmentStore, Store, type SortOrder } from './stores/store.js';
 export { type FeedbackRecord, type ListFeedbackOptions } from './stores/feedback.js';
-export { delegateOptionalMethods } from './stores/delegate-optional.js';
+export { DelegatingStore } from './stores/delegating-store.js';
 export { defaultGenerateId, type StoreItemType } from './stores/ids.js';
 export { defaultResolveOwner, type Owner, type ResolveOwner } from './stores/owner.js';
 

@@ -1,13 +1,10 @@
 import {
-  delegateOptionalMethods,
-  Store,
-  type Attachment,
+  DelegatingStore,
   type Page,
   type SortOrder,
-  type ThreadItem,
+  type Store,
   type ThreadMetadata,
 } from '@threadline/server';
-import type { StoreItemType } from '@threadline/server';
 import type { AppContext } from '../context.js';
 import { AGENT_METADATA_KEY, type AgentRegistry } from './agents.js';
 
@@ -15,34 +12,21 @@ import { AGENT_METADATA_KEY, type AgentRegistry } from './agents.js';
 const SCAN_BATCH = 100;
 
 /**
- * The app's store: delegates to the real one (already scoped by user) and adds agents. A new thread
+ * The app's store: delegates to the real one (already scoped by user; its turn lease and `ping`
+ * included, docs/crash-safety.md) and adds agents. A new thread
  * is stamped with the requesting agent, and `threads.list` shows only the requesting agent's
  * threads. Filtering keeps pagination exact: it scans underlying pages until `limit + 1` matches
  * are found, and the cursor is the id of the last thread returned.
  */
-export class AgentScopedStore extends Store<AppContext> {
+export class AgentScopedStore extends DelegatingStore<AppContext> {
   constructor(
-    readonly inner: Store<AppContext>,
+    inner: Store<AppContext>,
     private readonly agents: AgentRegistry,
   ) {
-    super();
-    // Keeps the turn lease and `ping` of the real store (docs/crash-safety.md).
-    delegateOptionalMethods(this, inner);
+    super(inner);
   }
 
-  override generateThreadId(context: AppContext): string {
-    return this.inner.generateThreadId(context);
-  }
-
-  override generateItemId(
-    type: StoreItemType,
-    thread: ThreadMetadata,
-    context: AppContext,
-  ): string {
-    return this.inner.generateItemId(type, thread, context);
-  }
-
-  async loadThreads(
+  override async loadThreads(
     limit: number,
     after: string | null | undefined,
     order: SortOrder,
@@ -74,47 +58,10 @@ export class AgentScopedStore extends Store<AppContext> {
       : { data, has_more: false };
   }
 
-  async saveThread(thread: ThreadMetadata, context: AppContext): Promise<void> {
+  override async saveThread(thread: ThreadMetadata, context: AppContext): Promise<void> {
     if (thread.metadata[AGENT_METADATA_KEY] === undefined) {
       thread.metadata[AGENT_METADATA_KEY] = context.agentId;
     }
     return this.inner.saveThread(thread, context);
-  }
-
-  loadThread(threadId: string, context: AppContext): Promise<ThreadMetadata> {
-    return this.inner.loadThread(threadId, context);
-  }
-  loadThreadItems(
-    threadId: string,
-    after: string | null | undefined,
-    limit: number,
-    order: SortOrder,
-    context: AppContext,
-  ): Promise<Page<ThreadItem>> {
-    return this.inner.loadThreadItems(threadId, after, limit, order, context);
-  }
-  saveAttachment(attachment: Attachment, context: AppContext): Promise<void> {
-    return this.inner.saveAttachment(attachment, context);
-  }
-  loadAttachment(attachmentId: string, context: AppContext): Promise<Attachment> {
-    return this.inner.loadAttachment(attachmentId, context);
-  }
-  deleteAttachment(attachmentId: string, context: AppContext): Promise<void> {
-    return this.inner.deleteAttachment(attachmentId, context);
-  }
-  addThreadItem(threadId: string, item: ThreadItem, context: AppContext): Promise<void> {
-    return this.inner.addThreadItem(threadId, item, context);
-  }
-  saveItem(threadId: string, item: ThreadItem, context: AppContext): Promise<void> {
-    return this.inner.saveItem(threadId, item, context);
-  }
-  loadItem(threadId: string, itemId: string, context: AppContext): Promise<ThreadItem> {
-    return this.inner.loadItem(threadId, itemId, context);
-  }
-  deleteThread(threadId: string, context: AppContext): Promise<void> {
-    return this.inner.deleteThread(threadId, context);
-  }
-  deleteThreadItem(threadId: string, itemId: string, context: AppContext): Promise<void> {
-    return this.inner.deleteThreadItem(threadId, itemId, context);
   }
 }

@@ -22,6 +22,7 @@ import { assertInputLength, generateThreadTitle } from '@threadline/server/turn'
 import type { AppContext } from '../context.js';
 import type { AgentRegistry } from './agents.js';
 import type { Responder } from './responder.js';
+import { modelWidgetAction } from './widget-actions.js';
 
 export interface AssistantServerOptions {
   store: Store<AppContext>;
@@ -91,7 +92,10 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     yield* this.responder.respond({ thread, input, context, agent, store: this.store, signal });
   }
 
-  /** Widget actions go to the responder's action handlers (form answers…), when it has any. */
+  /**
+   * Widget actions go to the responder's action handlers (form answers…); any other action
+   * reaches the model as hidden context and the agent continues (`widget-actions.ts`).
+   */
   override async *action(
     thread: ThreadMetadata,
     action: Action,
@@ -104,9 +108,14 @@ export class AssistantServer extends ChatKitServer<AppContext> {
       yield* super.action(thread, action, sender, context, options);
       return;
     }
-    yield* actions.handle(this, thread, action, sender, context, { signal: options.signal });
+    if (actions.has(action.type)) {
+      yield* actions.handle(this, thread, action, sender, context, { signal: options.signal });
+      return;
+    }
+    yield* modelWidgetAction(this, thread, action, context, options.signal);
   }
 
+  /** Sync actions: registered handlers first, then an MCP tool that answers widget actions. */
   override async syncAction(
     thread: ThreadMetadata,
     action: Action,
@@ -115,6 +124,18 @@ export class AssistantServer extends ChatKitServer<AppContext> {
   ): Promise<SyncCustomActionResponse> {
     const actions = this.responder.actions;
     if (!actions) return super.syncAction(thread, action, sender, context);
+    if (!actions.hasSync(action.type) && this.responder.syncWidgetAction) {
+      const agent = this.agents.forThread(thread);
+      const answered = await this.responder.syncWidgetAction({
+        thread,
+        context,
+        agent,
+        store: this.store,
+        action,
+        sender,
+      });
+      if (answered) return answered;
+    }
     return actions.handleSync(this, thread, action, sender, context);
   }
 

@@ -5,6 +5,7 @@ import type {
   UserMessageItem,
 } from '@threadline/server';
 import type { ActionRegistry } from '@threadline/server/actions';
+import type { Action, SyncCustomActionResponse, WidgetItem } from '@threadline/server/protocol';
 import type { AgentDefinition } from '../config/agents-file.js';
 import type { AppContext } from '../context.js';
 
@@ -29,6 +30,13 @@ export interface Responder {
   respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput>;
   /** Handlers of widget actions (`threads.custom_action` / `sync_custom_action`); none → not supported. */
   readonly actions?: ActionRegistry<AppContext> | undefined;
+  /**
+   * A sync widget action no registered handler claims: answered by an MCP tool of the agent
+   * (see `widget-actions.ts`), or undefined when none answers it.
+   */
+  syncWidgetAction?(
+    request: Omit<TurnRequest, 'input' | 'signal'> & { action: Action; sender: WidgetItem },
+  ): Promise<SyncCustomActionResponse | undefined>;
   /**
    * Runs before every turn: events that answer the turn instead of the model (e.g. a reminder
    * while a form waits for its answer), or undefined to go on.

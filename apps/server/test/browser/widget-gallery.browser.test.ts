@@ -65,9 +65,12 @@ describe('the widget gallery from the example MCP server, in the built-in client
   let seen: ReturnType<typeof recordRequests>;
   beforeAll(async () => {
     fake = await startFakeModelServer((request) =>
-      hasToolResult(request)
-        ? { text: ANSWER }
-        : { toolCalls: [{ name: 'show_widget_gallery', arguments: {} }] },
+      // A server action resumes the model with the action as hidden context.
+      JSON.stringify(request.body).includes('WIDGET_ACTION')
+        ? { text: 'Got the action.' }
+        : hasToolResult(request)
+          ? { text: ANSWER }
+          : { toolCalls: [{ name: 'show_widget_gallery', arguments: {} }] },
     );
     await ensureBuilt();
     const file = join(mkdtempSync(join(tmpdir(), 'threadline-gallery-')), 'agents.json');
@@ -149,10 +152,13 @@ describe('the widget gallery from the example MCP server, in the built-in client
   it('sends a server action and a form submit with the form values', async () => {
     const widget = page.locator('openai-chatkit [data-item-type="widget"]');
     const itemId = await widget.getAttribute('data-item-id');
-    await widget.getByRole('button', { name: 'Server action' }).click();
+    const serverButton = widget.getByRole('button', { name: 'Server action' });
+    await serverButton.click();
     await expect
       .poll(() => chatkitRequests(seen).filter((r) => r.type === 'threads.custom_action').length)
       .toBe(1);
+    // The action resumes the model (one stream at a time): its button is busy until that ends.
+    await expect.poll(() => serverButton.getAttribute('aria-busy'), { timeout: 20_000 }).toBeNull();
     const form = widget.locator('[data-key="gallery-controls"]');
     await form.getByLabel('Name').fill('Ana');
     await form.getByRole('button', { name: 'Submit form' }).click();

@@ -135,6 +135,11 @@ export const MESSAGES = [
   'Working',
   'Worked for {seconds}s',
   'Generating image…',
+  // Structured input (questions shown in place of the composer)
+  'Questions',
+  'Submit answers',
+  'Skip',
+  'Skipped',
 ] as const;
 
 export type Message = (typeof MESSAGES)[number];

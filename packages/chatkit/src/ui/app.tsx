@@ -3,6 +3,7 @@ import type { ChatController } from '../controller.js';
 import type { Translator } from '../i18n/index.js';
 import { Markdown } from '../markdown/index.js';
 import { Composer } from './composer.js';
+import { pendingStructuredInput, StructuredInputPanel } from './structured-input.js';
 import { Ctx, useControllerState } from './context.js';
 import { Header } from './header.js';
 import { HistoryPanel } from './history.js';
@@ -37,6 +38,7 @@ export function App(props: AppProps) {
     wasOpen.current = historyOpen;
   }, [historyOpen]);
   const disclaimer = controller.options.disclaimer;
+  const questions = pendingStructuredInput(state.items);
   const empty = state.threadId === null && state.items.length === 0 && !state.streaming;
   return (
     <Ctx.Provider value={ui}>
@@ -52,7 +54,11 @@ export function App(props: AppProps) {
           {empty ? <StartScreen /> : <ThreadView state={state} />}
           {historyOpen ? <HistoryPanel state={state} /> : null}
         </div>
-        <Composer state={state} textareaRef={props.composerRef} />
+        {questions ? (
+          <StructuredInputPanel key={questions.id} item={questions} busy={state.streaming} />
+        ) : (
+          <Composer state={state} textareaRef={props.composerRef} />
+        )}
         {disclaimer?.text ? (
           <div class="disclaimer" data-contrast={Boolean(disclaimer.highContrast)}>
             <Markdown text={disclaimer.text} />

@@ -2,6 +2,7 @@ import { memo } from 'preact/compat';
 import type {
   Annotation,
   AssistantMessageItem,
+  StructuredInputItem,
   Task,
   UserMessageItem,
   WidgetItem,
@@ -9,6 +10,7 @@ import type {
 } from '@threadline/server/protocol';
 import { Markdown } from '../markdown/index.js';
 import { Tag } from './tag.js';
+import { StructuredInputSummary } from './structured-input.js';
 import type { Item } from '../state/types.js';
 import { WidgetView, type WidgetAction, type WidgetActionContext } from '../widgets/index.js';
 import { useUi } from './context.js';
@@ -39,6 +41,8 @@ export const ItemView = memo(function ItemView(props: ItemProps) {
       return <TaskLine task={(item as { task: Task }).task} />;
     case 'client_tool_call':
       return null;
+    case 'structured_input':
+      return <StructuredInputSummary item={item as StructuredInputItem} />;
     case 'generated_image':
       return <GeneratedImage item={item as { image?: { url: string } | null }} />;
     case 'end_of_turn':

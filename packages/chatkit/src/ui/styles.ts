@@ -61,6 +61,15 @@ button:disabled{cursor:default;opacity:.5}
 .composer-row{display:flex;align-items:center;gap:4px}
 .composer-row .spacer{flex:1}
 .composer select{font:inherit;font-size:.85em;background:transparent;color:var(--tl-text-muted);border:1px solid var(--tl-border);border-radius:calc(var(--tl-radius)/1.5);padding:2px 4px;max-width:160px}
+.structured-input{display:flex;flex-direction:column;gap:10px;padding:12px 16px;border-top:1px solid var(--tl-border);max-height:50%;overflow-y:auto}
+.structured-input fieldset{border:0;margin:0;padding:0;display:flex;flex-direction:column;gap:4px}
+.structured-input legend{font-weight:600;margin-bottom:4px;padding:0}
+.structured-input label{display:flex;align-items:center;gap:8px}
+.structured-input textarea{font:inherit;color:inherit;background:var(--tl-surface);border:1px solid var(--tl-border);border-radius:calc(var(--tl-radius)/1.5);padding:6px 10px;resize:vertical}
+.structured-actions{display:flex;justify-content:flex-end;gap:8px}
+.structured-summary dl{margin:0;display:flex;flex-direction:column;gap:4px;border-inline-start:3px solid var(--tl-border);padding-inline-start:10px}
+.structured-summary dt{font-weight:600}
+.structured-summary dd{margin:0;color:var(--tl-text-muted)}
 .send{background:var(--tl-accent);color:var(--tl-accent-contrast);border-radius:999px;min-width:32px}
 .send:hover{background:var(--tl-accent);color:var(--tl-accent-contrast);opacity:.9}
 .composer-errors{color:#d33;font-size:.85em;margin:0;padding:0;list-style:none}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { widgetToolResult } from '../../src/mcp/index.js';
 import { Badge, Card, Caption, Row, Text, WidgetTemplate } from '../../src/widgets/index.js';
 import type { Task, TaskService } from './task-service.js';
-import { widgetGallery } from './widget-gallery.js';
+import { GALLERY_SYNC_ACTION, widgetGallery } from './widget-gallery.js';
 
 let taskList: Promise<WidgetTemplate> | undefined;
 /** The `.widget` template of `list_tasks`, read once. */
@@ -113,6 +113,25 @@ export async function createTasksServer(service: TaskService): Promise<McpServer
         tool: 'show_widget_gallery',
         widget: widgetGallery(),
         text: 'Showed the widget gallery: one card per component family, with every action kind.',
+      }),
+  );
+
+  // Answers the gallery's sync button (`threads.sync_custom_action`): the app calls a tool of the
+  // action's name that sets `threadline/widgetAction`, and its widget replaces the gallery in place.
+  server.registerTool(
+    GALLERY_SYNC_ACTION,
+    {
+      title: 'Gallery sync action',
+      description:
+        'Answers the sync button of the widget gallery (called by the app, not needed in conversation).',
+      inputSchema: { synced: z.number().int().min(0).optional() },
+      _meta: { 'threadline/widgetAction': true },
+    },
+    async ({ synced }) =>
+      widgetToolResult({
+        tool: GALLERY_SYNC_ACTION,
+        widget: widgetGallery({ synced: (synced ?? 0) + 1 }),
+        text: `Synced the widget gallery ${(synced ?? 0) + 1} time(s).`,
       }),
   );
 

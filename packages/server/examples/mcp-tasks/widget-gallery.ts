@@ -8,8 +8,13 @@ import {
  * The widget gallery: one `Basic` root holding a `Card` per component family, so a single thread
  * item shows every widget component (docs/protocol.md §8.3, plus `Table`) and every action kind
  * (server streaming, server sync, client, form submit, card confirm/cancel, list item click,
- * control change). Each card's `key` is `gallery-<family>`.
+ * control change). Each card's `key` is `gallery-<family>`. The sync button's action is answered by
+ * the `gallery_sync` tool (an MCP tool the app calls for sync actions of the same name), which
+ * returns the gallery with the button's counter raised.
  */
+
+/** The sync action's type: also the name of the MCP tool that answers it. */
+export const GALLERY_SYNC_ACTION = 'gallery_sync';
 
 const action = (type: string, extra: Record<string, unknown> = {}) => ({
   type,
@@ -37,7 +42,9 @@ const ICONS = [...ICON_NAMES, 'lucide:rocket', 'lucide:zap'];
 const PIXEL =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgaPj/HwAEhgKAaEh+XQAAAABJRU5ErkJggg==';
 
-export function widgetGallery(): WidgetRootInput {
+/** The gallery; `synced` counts the sync button's clicks so far (shown on the button). */
+export function widgetGallery(options: { synced?: number } = {}): WidgetRootInput {
+  const synced = options.synced ?? 0;
   return {
     type: 'Basic',
     gap: 4,
@@ -202,9 +209,12 @@ export function widgetGallery(): WidgetRootInput {
             },
             {
               type: 'Button',
-              label: 'Sync action',
+              label: synced === 0 ? 'Sync action' : `Synced ${synced}×`,
               variant: 'outline',
-              onClickAction: action('gallery.sync', { streaming: false }),
+              onClickAction: action(GALLERY_SYNC_ACTION, {
+                payload: { source: 'gallery', synced },
+                streaming: false,
+              }),
             },
             {
               type: 'Button',

@@ -5,7 +5,7 @@ import type { BlobStore, StoredBlob } from './blob-store.js';
 import type { AttachmentLimits } from './limits.js';
 
 export interface BlobAttachmentStoreOptions<TContext> {
-  /** The metadata store (the same one the `ChatKitServer` uses, unwrapped). */
+  /** The metadata store: the one the `ChatKitServer` is given, without the app's wrappers. */
   store: Store<TContext>;
   /** Where the bytes go. */
   blobs: BlobStore;
@@ -22,7 +22,7 @@ export interface BlobAttachmentStoreOptions<TContext> {
   uploadUrlTtlSeconds?: number;
   /**
    * Lifetime of an image preview URL. Default 3600 s. URLs are re-signed every time the server
-   * loads an attachment through `.store`, so a reloaded thread always has fresh ones.
+   * loads an attachment or a message (see `wrapStore`), so a reloaded thread always has fresh ones.
    */
   previewUrlTtlSeconds?: number;
   /** Who owns a request's data; must agree with the store's. Default: `context.userId`/`user_id`. */

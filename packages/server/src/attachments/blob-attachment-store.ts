@@ -10,6 +10,7 @@ import type {
   UploadDescriptor,
 } from '../protocol/attachments.js';
 import { defaultResolveOwner, ownerKey, type Owner, type ResolveOwner } from '../stores/owner.js';
+import { wrapsStore } from '../stores/delegating-store.js';
 import { AttachmentStore, type Store } from '../stores/store.js';
 import type {
   BlobAttachmentStoreOptions,
@@ -47,11 +48,15 @@ const defaultContextForOwner = <TContext>(owner: Owner): TContext =>
  * direct uploads, signed expiring image previews, and byte cleanup on delete. The filesystem and
  * S3 stores are this class with their blob store built in.
  *
- * Hand `.store` (not the raw store) to the `ChatKitServer`: it re-signs preview URLs whenever an
- * attachment or a message is loaded.
+ * Give it to the `ChatKitServer` as `attachmentStore`; the server then wraps its store with
+ * `wrapStore`, which re-signs preview URLs whenever an attachment or a message is loaded (passing
+ * the raw store or `.store` both work).
  */
 export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TContext> {
-  /** The Store to give `ChatKitServer`: the metadata store with fresh preview URLs on every load. */
+  /**
+   * The metadata store with fresh preview URLs on every load: what `ChatKitServer` uses (it
+   * derives it with `wrapStore`), for code that loads attachments or messages outside a server.
+   */
   readonly store: Store<TContext>;
   readonly limits: AttachmentLimits;
   readonly tokens: AttachmentTokenSigner;
@@ -102,10 +107,20 @@ export class BlobAttachmentStore<TContext = unknown> extends AttachmentStore<TCo
     }
     this.resolveOwner = options.resolveOwner ?? defaultResolveOwner;
     this.contextForOwner = options.contextForOwner ?? defaultContextForOwner;
-    this.store = new AttachmentUrlStore(this.metadata, this);
+    this.store = this.wrapStore(this.metadata);
   }
 
   // ---- AttachmentStore ----
+
+  /**
+   * `store` with fresh preview URLs on every load (and presigned uploads finalized): an
+   * `AttachmentUrlStore` around it, unless `store` already has this store's one inside.
+   */
+  override wrapStore(store: Store<TContext>): Store<TContext> {
+    const signs = (layer: Store<TContext>) =>
+      layer instanceof AttachmentUrlStore && layer.signer === this;
+    return wrapsStore(store, signs) ? store : new AttachmentUrlStore(store, this);
+  }
 
   /** Two-phase upload, phase 1: validates, then returns the attachment with its upload URL (the server saves it). */
   override async createAttachment(

@@ -26,7 +26,10 @@ export interface HookOptions {
 
 export interface ChatKitServerOptions<TContext> {
   store: Store<TContext>;
-  /** Needed for `attachments.create`/`attachments.delete`. */
+  /**
+   * Needed for `attachments.create`/`attachments.delete`. When it has `wrapStore` (e.g.
+   * `BlobAttachmentStore`: fresh preview URLs on load), the server uses `store` wrapped by it.
+   */
   attachmentStore?: AttachmentStore<TContext> | undefined;
   logger?: Logger | undefined;
   /**
@@ -67,6 +70,7 @@ export interface ProcessOptions {
  * }
  */
 export abstract class ChatKitServer<TContext = unknown> {
+  /** The `store` option, wrapped by the attachment store's `wrapStore` when it has one. */
   readonly store: Store<TContext>;
   readonly attachmentStore: AttachmentStore<TContext> | undefined;
   readonly logger: Logger;
@@ -75,7 +79,7 @@ export abstract class ChatKitServer<TContext = unknown> {
   readonly keepAliveMs: number | false | undefined;
 
   constructor(options: ChatKitServerOptions<TContext>) {
-    this.store = options.store;
+    this.store = options.attachmentStore?.wrapStore?.(options.store) ?? options.store;
     this.attachmentStore = options.attachmentStore;
     this.logger = options.logger ?? consoleLogger;
     this.checkpoints = options.checkpoints;

@@ -121,6 +121,14 @@ export abstract class AttachmentStore<TContext = unknown> {
    */
   isUploaded?(attachment: Attachment, context: TContext): boolean | Promise<boolean>;
 
+  /**
+   * Optional: the `Store` to use with this attachment store, given the one the server was handed
+   * (`BlobAttachmentStore` returns one that signs fresh preview URLs on load). `ChatKitServer`
+   * applies it, so the wiring cannot be forgotten; it must return `store` unchanged when `store`
+   * already includes its wrapper.
+   */
+  wrapStore?(store: Store<TContext>): Store<TContext>;
+
   generateAttachmentId(_mimeType: string, _context: TContext): string {
     return defaultGenerateId('attachment');
   }

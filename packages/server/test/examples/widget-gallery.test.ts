@@ -45,12 +45,29 @@ describe('example MCP server: show_widget_gallery', () => {
     // Every action kind is on the wire: server (default), sync, client, and a container loading state.
     const json = JSON.stringify(shown!.widget);
     expect(json).toContain(
-      '{"type":"gallery.sync","payload":{"source":"gallery"},"streaming":false}',
+      '{"type":"gallery_sync","payload":{"source":"gallery","synced":0},"streaming":false}',
     );
     expect(json).toContain(
       '{"type":"gallery.client","payload":{"source":"gallery"},"handler":"client"}',
     );
     expect(json).toContain('"loadingBehavior":"container"');
     expect(json).toContain('"onSubmitAction":{"type":"gallery.form_submit"');
+  });
+
+  it('gallery_sync opts in as a widget action tool and returns the gallery with the counter raised', async () => {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await (await createTasksServer(new TaskService())).connect(serverSide);
+    client = new Client({ name: 'gallery-test', version: '0.0.0' });
+    await client.connect(clientSide);
+    const { tools } = await client.listTools();
+    const sync = tools.find((tool) => tool.name === 'gallery_sync');
+    expect(sync?._meta).toEqual({ 'threadline/widgetAction': true });
+    const result = (await client.callTool({
+      name: 'gallery_sync',
+      arguments: { synced: 2 },
+    })) as CallToolResult;
+    const json = JSON.stringify(extractToolResultWidget(result)!.widget);
+    expect(json).toContain('"label":"Synced 3×"');
+    expect(json).toContain('"payload":{"source":"gallery","synced":3}');
   });
 });

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatKitHandler, type ChatKitHandler } from '../../src/http/index.js';
 import { ChatKitServer } from '../../src/index.js';
@@ -305,14 +306,18 @@ const STRAY = (threads: string, items: string) =>
 
 const backends: Record<string, () => Promise<Backend>> = {
   sqlite: async () => {
-    const store = new SqliteStore<TestContext>({ tablePrefix: 'fuzz_' });
-    const db = (store as unknown as { db: { prepare(sql: string): { get(): { n: number } } } }).db;
+    const db = new Database(':memory:');
+    const store = new SqliteStore<TestContext>({ database: db, tablePrefix: 'fuzz_' });
+    const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     return {
       store,
-      orphans: async () => db.prepare(ORPHANS('fuzz_threads', 'fuzz_items')).get().n,
-      threads: async () => db.prepare('SELECT count(*) AS n FROM fuzz_threads').get().n,
-      strayItems: async () => db.prepare(STRAY('fuzz_threads', 'fuzz_items')).get().n,
-      close: async () => store.close(),
+      orphans: async () => count(ORPHANS('fuzz_threads', 'fuzz_items')),
+      threads: async () => count('SELECT count(*) AS n FROM fuzz_threads'),
+      strayItems: async () => count(STRAY('fuzz_threads', 'fuzz_items')),
+      close: async () => {
+        await store.close();
+        db.close();
+      },
     };
   },
   postgres: async () => {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../src/errors.js';
 import type { Store } from '../../src/stores/store.js';
@@ -26,12 +27,16 @@ interface Backend {
 
 const backends: Record<string, () => Promise<Backend>> = {
   sqlite: async () => {
-    const store = new SqliteStore<TestContext>();
-    const db = (store as unknown as { db: { prepare(sql: string): { get(): { n: number } } } }).db;
+    const db = new Database(':memory:');
+    const store = new SqliteStore<TestContext>({ database: db });
+    const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     return {
       store,
-      count: async (table) => db.prepare(`SELECT count(*) AS n FROM threadline_${table}`).get().n,
-      close: async () => store.close(),
+      count: async (table) => count(`SELECT count(*) AS n FROM threadline_${table}`),
+      close: async () => {
+        await store.close();
+        db.close();
+      },
     };
   },
   postgres: async () => {

@@ -46,6 +46,7 @@ import { isMissingEndpoint, logProviderErrors, type ProviderCall } from '../prov
 import type { Responder, TurnRequest } from '../responder.js';
 import type { BuiltinTool } from '../tools/builtin-tool.js';
 import { toolsFor } from '../tools/builtin-tools.js';
+import { questionsAgentTool, stopAfterQuestions } from '../tools/questions-tool.js';
 import { ResponderMcp } from './responder-mcp.js';
 import { planTurn } from './turn-plan.js';
 
@@ -194,6 +195,12 @@ export class AgentsResponder implements Responder {
     await this.knowledge?.close();
   }
 
+  syncWidgetAction(
+    request: Parameters<NonNullable<Responder['syncWidgetAction']>>[0],
+  ): ReturnType<NonNullable<Responder['syncWidgetAction']>> {
+    return this.mcp.syncWidgetAction(request);
+  }
+
   /** While a form waits for its answer, a new message gets a reminder instead of a model turn. */
   guard(
     store: Store<AppContext>,
@@ -274,7 +281,7 @@ export class AgentsResponder implements Responder {
     const tools = toolsFor(agent).map((builtin) => agentTool(builtin, agent));
     const toolset = this.mcp.toolset(agent);
     if (toolset) tools.push(...((await mcpTools(toolset, agentContext)) as Tool<Ctx>[]));
-    if (agent.forms) tools.push(this.forms.tool as Tool<Ctx>);
+    if (agent.forms) tools.push(this.forms.tool as Tool<Ctx>, questionsAgentTool<AppContext>());
     if (knowledge) {
       const search = searchKnowledgeTool<AppContext>({
         knowledgeBase: this.knowledge!,
@@ -292,8 +299,8 @@ export class AgentsResponder implements Responder {
         instructions,
         model,
         tools,
-        // The turn ends once the form is shown; the answer resumes it through `actions`.
-        ...(agent.forms ? { toolUseBehavior: this.forms.toolUseBehavior } : {}),
+        // The turn ends once the form or the questions are shown; the answer resumes it.
+        ...(agent.forms ? { toolUseBehavior: stopAfterQuestions(this.forms.toolUseBehavior) } : {}),
         ...(forced ? { modelSettings: { toolChoice: forced }, resetToolChoice: true } : {}),
       });
     const turnInput = turnConverter(this.attachments, this.attachmentInput, context, input);

@@ -2,6 +2,9 @@ import { McpHub, type McpServerConfig, type McpToolset } from '@threadline/serve
 import type { Logger } from '@threadline/server';
 import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
 import type { AppContext } from '../../context.js';
+import type { TurnRequest } from '../responder.js';
+import { mcpSyncWidgetAction } from '../widget-actions.js';
+import type { Action, SyncCustomActionResponse, WidgetItem } from '@threadline/server/protocol';
 
 /** The agents file's `mcpServers` as `McpHub` server configs (forwarding the caller's token where asked). */
 export function mcpServerConfigs(servers: AgentsFile['mcpServers']): McpServerConfig<AppContext>[] {
@@ -74,5 +77,15 @@ export class ResponderMcp {
       this.toolsets.set(agent.id, toolset);
     }
     return toolset;
+  }
+
+  /** A sync widget action answered by one of the agent's MCP tools, if one opted in. */
+  syncWidgetAction(
+    request: Omit<TurnRequest, 'input' | 'signal'> & { action: Action; sender: WidgetItem },
+  ): Promise<SyncCustomActionResponse | undefined> {
+    const toolset = this.toolset(request.agent);
+    if (!toolset) return Promise.resolve(undefined);
+    const { store, thread, action, sender, context } = request;
+    return mcpSyncWidgetAction(toolset, store, thread, action, sender, context);
   }
 }

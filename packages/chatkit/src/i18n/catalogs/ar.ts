@@ -129,4 +129,8 @@ export const ar: Catalog = {
   Working: 'جارٍ العمل',
   'Worked for {seconds}s': 'عمل لمدة {seconds} ث',
   'Generating image…': 'جارٍ إنشاء الصورة…',
+  Questions: 'أسئلة',
+  'Submit answers': 'إرسال الإجابات',
+  Skip: 'تخطٍّ',
+  Skipped: 'تم التخطي',
 };

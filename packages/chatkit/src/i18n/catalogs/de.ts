@@ -129,4 +129,8 @@ export const de: Catalog = {
   Working: 'In Arbeit',
   'Worked for {seconds}s': '{seconds} s gearbeitet',
   'Generating image…': 'Bild wird erstellt…',
+  Questions: 'Fragen',
+  'Submit answers': 'Antworten senden',
+  Skip: 'Überspringen',
+  Skipped: 'Übersprungen',
 };

@@ -129,4 +129,8 @@ export const es: Catalog = {
   Working: 'Trabajando',
   'Worked for {seconds}s': 'Trabajó durante {seconds} s',
   'Generating image…': 'Generando imagen…',
+  Questions: 'Preguntas',
+  'Submit answers': 'Enviar respuestas',
+  Skip: 'Omitir',
+  Skipped: 'Omitida',
 };

@@ -129,4 +129,8 @@ export const fr: Catalog = {
   Working: 'En cours',
   'Worked for {seconds}s': 'A travaillé pendant {seconds} s',
   'Generating image…': 'Génération de l’image…',
+  Questions: 'Questions',
+  'Submit answers': 'Envoyer les réponses',
+  Skip: 'Passer',
+  Skipped: 'Passée',
 };

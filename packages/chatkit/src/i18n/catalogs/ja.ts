@@ -129,4 +129,8 @@ export const ja: Catalog = {
   Working: '処理中',
   'Worked for {seconds}s': '{seconds} 秒間処理しました',
   'Generating image…': '画像を生成中…',
+  Questions: '質問',
+  'Submit answers': '回答を送信',
+  Skip: 'スキップ',
+  Skipped: 'スキップ済み',
 };

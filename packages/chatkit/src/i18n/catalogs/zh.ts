@@ -128,4 +128,8 @@ export const zh: Catalog = {
   Working: '正在处理',
   'Worked for {seconds}s': '已处理 {seconds} 秒',
   'Generating image…': '正在生成图片…',
+  Questions: '问题',
+  'Submit answers': '提交回答',
+  Skip: '跳过',
+  Skipped: '已跳过',
 };

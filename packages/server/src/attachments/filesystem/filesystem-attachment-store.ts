@@ -22,16 +22,17 @@ export interface FilesystemAttachmentStoreOptions<TContext> extends Omit<
  * import { SqliteStore } from '@threadline/server/stores/sqlite';
  *
  * type Ctx = { userId: string };
+ * const store = new SqliteStore<Ctx>({ path: './data/chat.db' });
  * const attachments = new FilesystemAttachmentStore<Ctx>({
- *   store: new SqliteStore<Ctx>({ path: './data/chat.db' }),
+ *   store,
  *   dataDir: './data',
  *   secret: process.env.ATTACHMENT_SECRET!,
  *   baseUrl: 'https://api.example.com/chatkit',
  *   limits: { maxBytes: 10_000_000 },
  * });
- * // `attachments.store` (not the inner store) fills in preview URLs when messages load.
+ * // The server fills in fresh preview URLs when messages load (`attachments.wrapStore(store)`).
  * const server = createChatKitServer({
- *   store: attachments.store,
+ *   store,
  *   attachmentStore: attachments,
  *   async *respond() {
  *     // … the model's turn

@@ -1,5 +1,3 @@
-import { StoreUnavailableError } from '../../errors.js';
-
 /** SQLSTATEs that mean "the database cannot serve this now", not "this request is wrong". */
 const UNAVAILABLE_STATES = new Set([
   '57014', // query_canceled: statement_timeout
@@ -29,12 +27,4 @@ export function isUnavailable(error: unknown): boolean {
     }
   }
   return PG_MESSAGES.some((m) => error.message.includes(m));
-}
-
-/** Rethrows an outage as `StoreUnavailableError` (503 with Retry-After); other errors unchanged. */
-export function asUnavailable(error: unknown): unknown {
-  if (error instanceof StoreUnavailableError || !isUnavailable(error)) return error;
-  return new StoreUnavailableError('The database is unavailable; retry shortly', 5, {
-    cause: error,
-  });
 }

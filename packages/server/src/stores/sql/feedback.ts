@@ -17,8 +17,8 @@ export const listFeedbackSql = (t: TableNames): string =>
 export interface FeedbackRow {
   id: string;
   thread_id: string;
-  /** JSON text (SQLite) or the decoded array (PostgreSQL JSONB). */
-  item_ids: string | string[];
+  /** The JSON column, as the driver returns it (see `SqlDialect.decodeJson`). */
+  item_ids: unknown;
   kind: string;
   owner: string;
   tenant: string;
@@ -26,12 +26,12 @@ export interface FeedbackRow {
 }
 
 /**
- * Parameters of `insertFeedbackSql`; `item_ids` is JSON text (PostgreSQL casts it to JSONB, and
- * passes its own `encode` because JSONB cannot hold every string a request may carry).
+ * Parameters of `insertFeedbackSql`; `item_ids` is JSON text written by the dialect's `encode`
+ * (PostgreSQL casts it to JSONB and escapes what JSONB cannot hold).
  */
 export const feedbackParams = (
   record: FeedbackRecord,
-  encode: (document: unknown) => string = JSON.stringify,
+  encode: (document: unknown) => string,
 ): Record<string, unknown> => ({
   id: record.id,
   thread_id: record.threadId,
@@ -45,13 +45,11 @@ export const feedbackParams = (
 
 export const feedbackFromRow = (
   row: FeedbackRow,
-  decode: (ids: string[]) => string[] = (ids) => ids,
+  decode: (column: unknown) => string[],
 ): FeedbackRecord => ({
   id: row.id,
   threadId: row.thread_id,
-  itemIds: decode(
-    typeof row.item_ids === 'string' ? (JSON.parse(row.item_ids) as string[]) : row.item_ids,
-  ),
+  itemIds: decode(row.item_ids),
   kind: row.kind as FeedbackKind,
   userId: row.owner,
   tenantId: row.tenant === '' ? null : row.tenant,

@@ -1,20 +1,19 @@
 import type { SortOrder } from '../store.js';
+import type { SqlDialect } from './dialect.js';
 import type { TableNames } from './tables.js';
 
 /**
- * What differs between the SQL dialects in the query text. Parameters are written `:name`;
- * better-sqlite3 binds them by name, the PostgreSQL store rewrites them to `$n`.
+ * What differs between the SQL dialects in the query text (the rest of a dialect: sql/dialect.ts).
+ * Parameters are written `:name`; better-sqlite3 binds them by name, the PostgreSQL dialect
+ * rewrites them to `$n`.
  */
-export interface SqlDialect {
-  /** Expression turning the JSON text parameter `:name` into the `data` column type. */
-  json(param: string): string;
-}
+export type QueryDialect = Pick<SqlDialect, 'json'>;
 
 /** SQLite keeps JSON as TEXT. */
-export const SQLITE_DIALECT: SqlDialect = { json: (param) => `:${param}` };
+export const SQLITE_DIALECT: QueryDialect = { json: (param) => `:${param}` };
 
 /** PostgreSQL keeps JSON as JSONB. */
-export const POSTGRES_DIALECT: SqlDialect = { json: (param) => `CAST(:${param} AS JSONB)` };
+export const POSTGRES_DIALECT: QueryDialect = { json: (param) => `CAST(:${param} AS JSONB)` };
 
 /** A page query variant: sort order, and whether an `after` cursor is given. */
 export type PageVariant = `${SortOrder}` | `${SortOrder}_after`;
@@ -64,7 +63,7 @@ function pageQueries(select: string, scope: string, cursor: string): Record<Page
 }
 
 /** Builds the query text for one store; computed once per store instance. */
-export function buildQueries(t: TableNames, dialect: SqlDialect): StoreQueries {
+export function buildQueries(t: TableNames, dialect: QueryDialect): StoreQueries {
   return {
     loadThread: `SELECT data FROM ${t.threads} WHERE id = :id AND ${OWNED}`,
     threadExists: `SELECT 1 AS found FROM ${t.threads} WHERE id = :id AND ${OWNED}`,
