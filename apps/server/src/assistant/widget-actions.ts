@@ -2,7 +2,7 @@ import type { Store, ThreadMetadata, ThreadStreamEventInput } from '@threadline/
 import { hiddenContextEvent, replacedWidgetEvent } from '@threadline/server/actions';
 import type { McpToolset } from '@threadline/server/mcp';
 import type { Action, SyncCustomActionResponse, WidgetItem } from '@threadline/server/protocol';
-import { TurnContext } from '@threadline/server/providers';
+import { TurnContext } from '@threadline/server/turn';
 import type { AppContext } from '../context.js';
 
 /**
