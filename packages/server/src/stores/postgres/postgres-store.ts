@@ -62,7 +62,13 @@ export interface PostgresStoreOptions<TContext> {
    * by the server and by the client for a stalled server (default 15000). A store call that hits
    * one, or finds the database down, fails with `StoreUnavailableError` (HTTP 503, Retry-After).
    */
-  timeouts?: { connectMs?: number; statementMs?: number };
+  timeouts?: { connectMs?: number; statementMs?: number; idleMs?: number };
+  /**
+   * Most connections the store's own pool opens (ignored with `pool`); default 10, `pg`'s. Calls
+   * beyond it wait for a free connection, up to `timeouts.connectMs`. `timeouts.idleMs` closes a
+   * connection unused for that long (default 10000; 0 keeps idle connections open).
+   */
+  maxConnections?: number;
 }
 
 interface DataRow<T> {
@@ -76,6 +82,8 @@ interface PageRow<T> {
 const FOREIGN_KEY_VIOLATION = '23503';
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_CONNECTIONS = 10;
 
 const isForeignKeyViolation = (error: unknown): boolean =>
   error instanceof Error && (error as Error & { code?: unknown }).code === FOREIGN_KEY_VIOLATION;
@@ -98,7 +106,8 @@ const isForeignKeyViolation = (error: unknown): boolean =>
  * ```
  */
 export class PostgresStore<TContext = unknown> extends Store<TContext> {
-  private readonly pool: Pool;
+  /** The pool the store runs on (its own, or the one passed in), e.g. to share or to inspect. */
+  readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly tables: TableNames;
   private readonly queries: StoreQueries;
@@ -125,6 +134,8 @@ export class PostgresStore<TContext = unknown> extends Store<TContext> {
       new Pool({
         connectionString: options.connectionString,
         connectionTimeoutMillis: options.timeouts?.connectMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+        idleTimeoutMillis: options.timeouts?.idleMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+        max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
         statement_timeout: statementMs,
         // The client-side bound also ends a call to a frozen server, which cannot cancel itself.
         query_timeout: statementMs + 1_000,
