@@ -1,4 +1,5 @@
 import {
+  canonicalLocale,
   ChatKitServer,
   type AttachmentStore,
   type ChatKitServerOptions,
@@ -62,10 +63,16 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     this.transcriber = options.transcriber;
   }
 
-  /** Folds the request's `metadata` into the context (docs/protocol.md §1.4). */
+  /**
+   * Folds the request's `metadata` into the context (docs/protocol.md §1.4); its `locale`, when a
+   * valid tag, wins over `Accept-Language` (an integration may send one explicitly).
+   */
   override contextForRequest(request: ChatKitReq, context: AppContext): AppContext {
     const { metadata } = request;
-    return Object.keys(metadata).length > 0 ? { ...context, requestMetadata: metadata } : context;
+    if (Object.keys(metadata).length === 0) return context;
+    const locale =
+      typeof metadata.locale === 'string' ? canonicalLocale(metadata.locale) : undefined;
+    return { ...context, requestMetadata: metadata, locale: locale ?? context.locale };
   }
 
   override async transcribe(audio: AudioInput, context: AppContext): Promise<TranscriptionResult> {
