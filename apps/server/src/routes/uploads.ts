@@ -17,14 +17,14 @@ export interface UploadRoutes {
   /** For the banner: `direct to /data/attachments`, `two_phase to s3://bucket/prefix`. */
   description: string;
   /** Releases the object store's connections. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 interface Blobs {
   blobs: BlobStore;
   where: string;
   viaObjectStore: boolean;
-  close(): void;
+  close: () => void;
 }
 
 /** Loaded only with `S3_BUCKET`: the AWS SDK is large. */

@@ -123,7 +123,9 @@ describe('configuration', () => {
   });
 
   it('never echoes S3 credentials', () => {
-    const found = problems({ S3_BUCKET: 'files', S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI' }).join('\n');
+    const found = problems({ S3_BUCKET: 'files', S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI' }).join(
+      '\n',
+    );
     expect(found).toContain('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
     expect(found).not.toContain('wJalrXUtnFEMI');
   });

@@ -9,7 +9,7 @@ import {
   translator,
 } from '../../src/index.js';
 import { CustomStreamError } from '../../src/errors.js';
-import { FormInteractions, validateAnswers } from '../../src/forms/index.js';
+import { FormInteractions, validateAnswers, type FormSpec } from '../../src/forms/index.js';
 import { toFriendlyError } from '../../src/providers/index.js';
 import { FRIENDLY_ERROR_MESSAGES } from '../../src/providers/turn/friendly-errors.js';
 import { DEFAULT_FORM_TEXTS } from '../../src/forms/form-interactions.js';
@@ -99,9 +99,8 @@ describe('server texts in the client locales', () => {
     // Only the model reads the tool result: it stays English.
     expect(de.toolResult).toBe(DEFAULT_FORM_TEXTS.toolResult);
     expect(forms.textsFor({}).widget.submit).toBe('Submit');
-    const spec = {
+    const spec: FormSpec = {
       title: 'T',
-      description: null,
       fields: [{ name: 'a', label: 'A', type: 'text' as const, required: true }],
     };
     expect(validateAnswers(spec, {}, forms.textsFor({ lang: 'ja' }).translate)).toMatchObject({
