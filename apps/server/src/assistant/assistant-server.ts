@@ -87,7 +87,8 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     { signal }: HookOptions,
   ): AsyncIterable<ThreadStreamEventInput> {
     const agent = this.agents.forThread(thread);
-    if (this.maxInputChars > 0) assertInputLength(input, { maxChars: this.maxInputChars });
+    if (this.maxInputChars > 0)
+      assertInputLength(input, { maxChars: this.maxInputChars, locale: context.locale });
     // Without a title model, the first message (cut at a word) names the thread.
     if (!this.responder.titlesThreads) await generateThreadTitle(thread, input);
     const guarded = await this.responder.guard?.(this.store, thread, input, context);

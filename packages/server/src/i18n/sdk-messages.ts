@@ -15,6 +15,10 @@ export const SDK_MESSAGE_KEYS = [
   'The assistant is not configured correctly: the AI service rejected its credentials. Please contact the site administrator.',
   'The assistant is not allowed to use this model or feature. Please contact the site administrator.',
   'The selected model is not available. Please choose another model or contact the site administrator.',
+  // Turn checks (input limit, model and tool choice)
+  'Your message is too long ({length} characters). Please shorten it to {max} characters or fewer and try again.',
+  'The model "{model}" is not available. Please choose another model.',
+  'The tool "{tool}" is not available.',
   // Forms
   'Please complete the form above first — or choose “Use your best judgement” or “Cancel” — and I will continue.',
   'The assistant could not show the form it prepared (its description was invalid). Please try again or rephrase your request.',

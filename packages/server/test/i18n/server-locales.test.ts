@@ -10,7 +10,12 @@ import {
 } from '../../src/index.js';
 import { CustomStreamError } from '../../src/errors.js';
 import { FormInteractions, validateAnswers, type FormSpec } from '../../src/forms/index.js';
-import { toFriendlyError } from '../../src/providers/index.js';
+import {
+  assertInputLength,
+  resolveToolChoice,
+  selectModel,
+  toFriendlyError,
+} from '../../src/providers/index.js';
 import { FRIENDLY_ERROR_MESSAGES } from '../../src/providers/turn/friendly-errors.js';
 import { DEFAULT_FORM_TEXTS } from '../../src/forms/form-interactions.js';
 import { DEFAULT_FORM_WIDGET_TEXTS } from '../../src/forms/form-widget.js';
@@ -107,5 +112,29 @@ describe('server texts in the client locales', () => {
       ok: false,
       errors: { a: 'この項目は必須です。' },
     });
+  });
+
+  it('turn checks (input limit, model and tool choice) answer in the locale', () => {
+    const input = {
+      type: 'user_message',
+      id: 'msg_1',
+      thread_id: 'thr_1',
+      created_at: new Date().toISOString(),
+      content: [{ type: 'input_text', text: 'x'.repeat(12) }],
+      attachments: [],
+      inference_options: {},
+    } as unknown as Parameters<typeof assertInputLength>[0];
+    expect(() => assertInputLength(input, { maxChars: 5, locale: 'ja' })).toThrow(
+      'メッセージが長すぎます（12 文字）。5 文字以内に短くして、もう一度お試しください。',
+    );
+    expect(() => assertInputLength(input, { maxChars: 5 })).toThrow(
+      'Your message is too long (12 characters). Please shorten it to 5 characters or fewer',
+    );
+    expect(() =>
+      selectModel({ model: 'gpt-x' }, { allowed: ['a'], default: 'a', locale: 'es' }),
+    ).toThrow('El modelo «gpt-x» no está disponible. Elige otro modelo.');
+    expect(() =>
+      resolveToolChoice({ tool_choice: { id: 'draw' } }, {}, { onUnknown: 'error', locale: 'de' }),
+    ).toThrow('Das Werkzeug „draw“ ist nicht verfügbar.');
   });
 });

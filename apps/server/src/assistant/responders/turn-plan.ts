@@ -29,6 +29,7 @@ export async function planTurn(
     allowed: agents.allowedModels(agent),
     default: agents.modelOf(agent),
     onUnknown: 'error',
+    locale: context.locale,
   });
   const composerTools = Object.fromEntries(agent.composerTools.map((t) => [t.id, t]));
   const picked = resolveToolChoice(options, composerTools)?.target;

@@ -21,6 +21,11 @@ export const ar: Record<SdkMessageKey, string> = {
     'لا يُسمح للمساعد باستخدام هذا النموذج أو هذه الميزة. يُرجى التواصل مع مسؤول الموقع.',
   'The selected model is not available. Please choose another model or contact the site administrator.':
     'النموذج المحدد غير متاح. يُرجى اختيار نموذج آخر أو التواصل مع مسؤول الموقع.',
+  'Your message is too long ({length} characters). Please shorten it to {max} characters or fewer and try again.':
+    'رسالتك طويلة جدًا ({length} حرفًا). يُرجى اختصارها إلى {max} حرفًا أو أقل ثم المحاولة مرة أخرى.',
+  'The model "{model}" is not available. Please choose another model.':
+    'النموذج «{model}» غير متاح. يُرجى اختيار نموذج آخر.',
+  'The tool "{tool}" is not available.': 'الأداة «{tool}» غير متاحة.',
   'Please complete the form above first — or choose “Use your best judgement” or “Cancel” — and I will continue.':
     'يُرجى إكمال النموذج أعلاه أولًا — أو اختيار «استخدم أفضل تقدير لديك» أو «إلغاء» — وسأتابع بعدها.',
   'The assistant could not show the form it prepared (its description was invalid). Please try again or rephrase your request.':

@@ -21,6 +21,11 @@ export const de: Record<SdkMessageKey, string> = {
     'Der Assistent darf dieses Modell oder diese Funktion nicht verwenden. Bitte wenden Sie sich an den Administrator der Website.',
   'The selected model is not available. Please choose another model or contact the site administrator.':
     'Das gewählte Modell ist nicht verfügbar. Wählen Sie ein anderes oder wenden Sie sich an den Administrator der Website.',
+  'Your message is too long ({length} characters). Please shorten it to {max} characters or fewer and try again.':
+    'Ihre Nachricht ist zu lang ({length} Zeichen). Bitte kürzen Sie sie auf höchstens {max} Zeichen und versuchen Sie es erneut.',
+  'The model "{model}" is not available. Please choose another model.':
+    'Das Modell „{model}“ ist nicht verfügbar. Bitte wählen Sie ein anderes Modell.',
+  'The tool "{tool}" is not available.': 'Das Werkzeug „{tool}“ ist nicht verfügbar.',
   'Please complete the form above first — or choose “Use your best judgement” or “Cancel” — and I will continue.':
     'Bitte füllen Sie zuerst das Formular oben aus – oder wählen Sie „Nach bestem Ermessen“ oder „Abbrechen“ –, dann mache ich weiter.',
   'The assistant could not show the form it prepared (its description was invalid). Please try again or rephrase your request.':

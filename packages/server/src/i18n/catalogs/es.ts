@@ -21,6 +21,11 @@ export const es: Record<SdkMessageKey, string> = {
     'El asistente no tiene permiso para usar este modelo o función. Ponte en contacto con el administrador del sitio.',
   'The selected model is not available. Please choose another model or contact the site administrator.':
     'El modelo elegido no está disponible. Elige otro o ponte en contacto con el administrador del sitio.',
+  'Your message is too long ({length} characters). Please shorten it to {max} characters or fewer and try again.':
+    'Tu mensaje es demasiado largo ({length} caracteres). Acórtalo a {max} caracteres como máximo y vuelve a intentarlo.',
+  'The model "{model}" is not available. Please choose another model.':
+    'El modelo «{model}» no está disponible. Elige otro modelo.',
+  'The tool "{tool}" is not available.': 'La herramienta «{tool}» no está disponible.',
   'Please complete the form above first — or choose “Use your best judgement” or “Cancel” — and I will continue.':
     'Primero completa el formulario de arriba — o elige «Usa tu mejor criterio» o «Cancelar» — y continuaré.',
   'The assistant could not show the form it prepared (its description was invalid). Please try again or rephrase your request.':

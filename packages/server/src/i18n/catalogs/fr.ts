@@ -21,6 +21,11 @@ export const fr: Record<SdkMessageKey, string> = {
     'L’assistant n’est pas autorisé à utiliser ce modèle ou cette fonction. Contactez l’administrateur du site.',
   'The selected model is not available. Please choose another model or contact the site administrator.':
     'Le modèle choisi n’est pas disponible. Choisissez-en un autre ou contactez l’administrateur du site.',
+  'Your message is too long ({length} characters). Please shorten it to {max} characters or fewer and try again.':
+    'Votre message est trop long ({length} caractères). Raccourcissez-le à {max} caractères au plus et réessayez.',
+  'The model "{model}" is not available. Please choose another model.':
+    'Le modèle « {model} » n’est pas disponible. Choisissez-en un autre.',
+  'The tool "{tool}" is not available.': 'L’outil « {tool} » n’est pas disponible.',
   'Please complete the form above first — or choose “Use your best judgement” or “Cancel” — and I will continue.':
     'Remplissez d’abord le formulaire ci-dessus — ou choisissez « Faites au mieux » ou « Annuler » — et je continuerai.',
   'The assistant could not show the form it prepared (its description was invalid). Please try again or rephrase your request.':

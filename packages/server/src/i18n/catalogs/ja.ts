@@ -21,6 +21,11 @@ export const ja: Record<SdkMessageKey, string> = {
     'アシスタントにはこのモデルまたは機能の使用が許可されていません。サイト管理者にお問い合わせください。',
   'The selected model is not available. Please choose another model or contact the site administrator.':
     '選択したモデルは利用できません。別のモデルを選ぶか、サイト管理者にお問い合わせください。',
+  'Your message is too long ({length} characters). Please shorten it to {max} characters or fewer and try again.':
+    'メッセージが長すぎます（{length} 文字）。{max} 文字以内に短くして、もう一度お試しください。',
+  'The model "{model}" is not available. Please choose another model.':
+    'モデル「{model}」は利用できません。別のモデルを選んでください。',
+  'The tool "{tool}" is not available.': 'ツール「{tool}」は利用できません。',
   'Please complete the form above first — or choose “Use your best judgement” or “Cancel” — and I will continue.':
     'まず上のフォームに入力してください（または「お任せします」か「キャンセル」を選んでください）。その後に続けます。',
   'The assistant could not show the form it prepared (its description was invalid). Please try again or rephrase your request.':

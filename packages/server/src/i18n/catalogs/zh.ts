@@ -20,6 +20,11 @@ export const zh: Record<SdkMessageKey, string> = {
     '助手无权使用此模型或功能。请联系网站管理员。',
   'The selected model is not available. Please choose another model or contact the site administrator.':
     '所选模型不可用。请选择其他模型或联系网站管理员。',
+  'Your message is too long ({length} characters). Please shorten it to {max} characters or fewer and try again.':
+    '您的消息太长（{length} 个字符）。请缩短到 {max} 个字符以内后重试。',
+  'The model "{model}" is not available. Please choose another model.':
+    '模型“{model}”不可用。请选择其他模型。',
+  'The tool "{tool}" is not available.': '工具“{tool}”不可用。',
   'Please complete the form above first — or choose “Use your best judgement” or “Cancel” — and I will continue.':
     '请先填写上面的表单（或选择“由你判断”或“取消”），然后我会继续。',
   'The assistant could not show the form it prepared (its description was invalid). Please try again or rephrase your request.':
