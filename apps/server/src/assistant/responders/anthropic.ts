@@ -32,7 +32,8 @@ import {
   turnConverter,
   type AttachmentInputSettings,
 } from '../model-input.js';
-import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
+import { translatorFor } from '../../i18n/index.js';
+import { analyzing, preparing, toolProgress } from '../progress.js';
 import { logProviderErrors } from '../provider-errors.js';
 import type { Responder, TurnRequest } from '../responder.js';
 import type { BuiltinTool } from '../tools/builtin-tool.js';
@@ -47,7 +48,8 @@ function chatTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): ChatTo
     description: builtin.description,
     parameters: builtin.parameters,
     execute: async (args, context: TurnContext<AppContext>) => {
-      await context.stream(toolProgress(builtin.name, args));
+      const t = translatorFor(context.requestContext.locale);
+      await context.stream(toolProgress(builtin.name, args, t));
       const result = await builtin.execute(args, {
         thread: context.thread,
         context: context.requestContext,
@@ -56,7 +58,7 @@ function chatTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): ChatTo
         emit: (event) => context.stream(event),
         newItemId: () => context.generateId('message'),
       });
-      await context.stream(PREPARING);
+      await context.stream(preparing(t));
       return result;
     },
   });
@@ -86,7 +88,7 @@ export class AnthropicResponder implements Responder {
   ) {
     this.mcp = new ResponderMcp(mcpServers, logger);
     this.forms = createFormTool<AppContext>({
-      interactions: new FormInteractions<AppContext>({ logger }),
+      interactions: new FormInteractions<AppContext>({ logger, locale: (c) => c.locale }),
     });
     this.actions = registerFormActions(new ActionRegistry<AppContext>(), this.forms.interactions);
     this.client = new Anthropic({
@@ -127,7 +129,7 @@ export class AnthropicResponder implements Responder {
 
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
     const { thread, input, context, agent, store, signal } = turn;
-    yield ANALYZING;
+    yield analyzing(translatorFor(context.locale));
     const {
       history,
       modelName: model,
@@ -162,7 +164,7 @@ export class AnthropicResponder implements Responder {
         () => ({ provider: 'anthropic', endpoint: this.endpoint, model }),
         this.logger,
       ),
-      { classify: classifyAnthropicError },
+      { classify: classifyAnthropicError, locale: context.locale },
     );
     const titleModel = this.config.titleModel;
     if (titleModel === undefined) {
