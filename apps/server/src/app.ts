@@ -61,7 +61,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         origin: anyOrigin ? '*' : config.server.corsOrigins,
         credentials: !anyOrigin,
         allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
-        allowHeaders: ['content-type', 'authorization', 'x-request-id'],
+        // accept-language: the client's locale option, not CORS-safelisted when not a plain tag.
+        allowHeaders: ['content-type', 'authorization', 'x-request-id', 'accept-language'],
         exposeHeaders: ['x-request-id', 'retry-after'],
         maxAge: 600,
       }),

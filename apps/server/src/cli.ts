@@ -35,13 +35,22 @@ Every setting is an environment variable; see apps/server/README.md.
 const modelBaseUrl = (config: AppConfig): string | undefined =>
   config.model.provider === 'anthropic' ? config.model.anthropicBaseURL : config.model.baseURL;
 
+function attachmentsSummary(config: AppConfig): string {
+  const storage = config.attachmentStorage;
+  if (storage.kind === 'filesystem') return config.uploadDir;
+  const where = storage.endpoint ?? `AWS ${storage.region}`;
+  const credentials = storage.credentials ? 'S3_ACCESS_KEY_ID' : 'the AWS default chain';
+  return `s3://${storage.bucket}/${storage.prefix} at ${where}, credentials from ${credentials}`;
+}
+
 function summary(config: AppConfig): Record<string, unknown> {
   return {
     listen: `${config.server.host}:${config.server.port}`,
     store:
       config.store.kind === 'postgres'
-        ? `postgres (schema ${config.store.schema ?? 'public'})`
+        ? `postgres (schema ${config.store.schema ?? 'public'}, pool of ${config.store.maxConnections})`
         : `sqlite ${config.store.path}`,
+    attachments: attachmentsSummary(config),
     model: config.demo.enabled
       ? 'demo'
       : config.model.configured

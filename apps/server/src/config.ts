@@ -36,7 +36,9 @@ export interface AppConfig {
         connectionString: string;
         schema: string | undefined;
         tablePrefix: string;
-        timeouts: { connectMs: number; statementMs: number };
+        timeouts: { connectMs: number; statementMs: number; idleMs: number };
+        /** Most connections in the pool. */
+        maxConnections: number;
       };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   model: {
@@ -107,12 +109,37 @@ export interface AppConfig {
     maxAttachments: number;
   };
   uploadDir: string;
+  /** Where attachment bytes go: `uploadDir`, or an S3-compatible bucket (`S3_BUCKET`). */
+  attachmentStorage: { kind: 'filesystem' } | S3StorageConfig;
+  /** Lifetimes of signed upload and preview URLs (and of S3 presigned ones). */
+  uploadUrlTtlSeconds: number;
+  previewUrlTtlSeconds: number;
   /** Uploads no message references are deleted after this long; 0 never deletes them. */
   uploadSweepAgeMs: number;
   /** Where the agents came from: a file path, or undefined for the built-in default agent. */
   configFile: string | undefined;
   agents: AgentsFile;
 }
+
+/** `S3_*` settings: the SDK's `S3AttachmentStore` options. */
+export interface S3StorageConfig {
+  kind: 's3';
+  bucket: string;
+  region: string;
+  /** For MinIO, R2, Ceph…; unset: AWS. */
+  endpoint: string | undefined;
+  forcePathStyle: boolean;
+  /** Unset: the AWS SDK's default chain (AWS_* variables, profile, container or instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
+  prefix: string;
+  storageClass: S3StorageClass | undefined;
+  /** Two-phase uploads and previews go straight between the browser and the bucket. */
+  presignedUrls: boolean;
+}
+
+export type S3StorageClass = NonNullable<
+  z.output<(typeof ENV_SETTINGS)['S3_STORAGE_CLASS']['schema']>
+>;
 
 /** Overrides from the command line (they win over the environment). */
 export interface CliOverrides {
@@ -252,6 +279,8 @@ export function loadConfig(
     );
   }
 
+  problems.push(...s3Problems(s));
+
   const configFile = overrides.configFile ?? s.THREADLINE_CONFIG;
   let agents = DEFAULT_AGENTS;
   let configPath: string | undefined;
@@ -294,7 +323,9 @@ export function loadConfig(
           timeouts: {
             connectMs: s.DATABASE_CONNECT_TIMEOUT_MS,
             statementMs: s.DATABASE_STATEMENT_TIMEOUT_MS,
+            idleMs: s.DATABASE_IDLE_TIMEOUT_MS,
           },
+          maxConnections: s.DATABASE_POOL_MAX,
         }
       : {
           kind: 'sqlite',
@@ -375,9 +406,75 @@ export function loadConfig(
     uploadDir: s.THREADLINE_UPLOAD_DIR
       ? resolve(cwd, s.THREADLINE_UPLOAD_DIR)
       : resolve(dataDir, 'attachments'),
+    attachmentStorage: s.S3_BUCKET ? s3Storage(s, s.S3_BUCKET) : { kind: 'filesystem' },
+    uploadUrlTtlSeconds: s.THREADLINE_UPLOAD_URL_TTL_SECONDS,
+    previewUrlTtlSeconds: s.THREADLINE_PREVIEW_URL_TTL_SECONDS,
     uploadSweepAgeMs: s.THREADLINE_UPLOAD_SWEEP_AGE_SECONDS * 1000,
     configFile: configPath,
     agents,
+  };
+}
+
+type ParsedSettings = z.output<ReturnType<typeof z.object<typeof ENV_SETTINGS_SCHEMA>>>;
+
+const S3_OPTIONAL = [
+  'S3_REGION',
+  'S3_ENDPOINT',
+  'S3_FORCE_PATH_STYLE',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_SESSION_TOKEN',
+  'S3_PREFIX',
+  'S3_STORAGE_CLASS',
+  'S3_PRESIGNED_URLS',
+] as const;
+
+/** Settings of the S3 storage that only make sense together. */
+function s3Problems(s: ParsedSettings): string[] {
+  const problems: string[] = [];
+  if (!s.S3_BUCKET) {
+    // A stray S3_* setting is most likely a forgotten bucket: silently storing on disk would hide it.
+    const stray = S3_OPTIONAL.filter((key) => s[key] !== undefined);
+    if (stray.length > 0)
+      problems.push(
+        `S3_BUCKET: required when ${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set`,
+      );
+    return problems;
+  }
+  if ((s.S3_ACCESS_KEY_ID === undefined) !== (s.S3_SECRET_ACCESS_KEY === undefined)) {
+    problems.push(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both, or neither to use the AWS SDK default credential chain',
+    );
+  }
+  if (s.S3_SESSION_TOKEN !== undefined && s.S3_ACCESS_KEY_ID === undefined) {
+    problems.push('S3_SESSION_TOKEN: only used with S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+  }
+  if (s.THREADLINE_UPLOAD_DIR !== undefined) {
+    problems.push('THREADLINE_UPLOAD_DIR and S3_BUCKET: set only one (disk or bucket)');
+  }
+  return problems;
+}
+
+function s3Storage(s: ParsedSettings, bucket: string): S3StorageConfig {
+  const keys =
+    s.S3_ACCESS_KEY_ID !== undefined && s.S3_SECRET_ACCESS_KEY !== undefined
+      ? {
+          accessKeyId: s.S3_ACCESS_KEY_ID,
+          secretAccessKey: s.S3_SECRET_ACCESS_KEY,
+          ...(s.S3_SESSION_TOKEN === undefined ? {} : { sessionToken: s.S3_SESSION_TOKEN }),
+        }
+      : undefined;
+  return {
+    kind: 's3',
+    bucket,
+    region: s.S3_REGION ?? 'us-east-1',
+    endpoint: s.S3_ENDPOINT,
+    // MinIO and most self-hosted servers have no per-bucket host names.
+    forcePathStyle: s.S3_FORCE_PATH_STYLE ?? s.S3_ENDPOINT !== undefined,
+    credentials: keys,
+    prefix: s.S3_PREFIX ?? 'attachments/',
+    storageClass: s.S3_STORAGE_CLASS,
+    presignedUrls: s.S3_PRESIGNED_URLS ?? false,
   };
 }
 

@@ -19,6 +19,12 @@ export interface AppContext {
    * client-controlled, so the model sees it only as escaped data (assistant/request-metadata.ts).
    */
   requestMetadata?: Record<string, unknown> | undefined;
+  /**
+   * The user's locale (a BCP 47 tag): request metadata `locale`, else the most preferred
+   * `Accept-Language` entry. Picks the language of the app's texts (English when it has no
+   * catalogue) and is told to the model.
+   */
+  locale?: string | undefined;
 }
 
 /** Store scoping: every row belongs to a user, optionally inside an organization. */

@@ -132,6 +132,7 @@ export async function createRuntime(
     let uploads: UploadRoutes | undefined;
     if (config.chatkit.uploadStrategy !== 'disabled') {
       uploads = await loadUploads(config, appStore.store, secret, log, agents.defaultAgent.id);
+      cleanups.push(uploads.close);
       if (config.uploadSweepAgeMs > 0) {
         cleanups.push(startUploadSweeper(uploads.attachments, config.uploadSweepAgeMs, logger));
       }
@@ -203,10 +204,7 @@ export async function createRuntime(
         rateLimit:
           `${config.rateLimit.perIp}/IP and ${config.rateLimit.perUser}/user per ` +
           `${config.rateLimit.windowMs / 1000}s (${limiter.kind === 'redis' ? 'Redis' : 'in memory'})`,
-        uploads:
-          config.chatkit.uploadStrategy === 'disabled'
-            ? 'disabled'
-            : `${config.chatkit.uploadStrategy} to ${config.uploadDir}`,
+        uploads: uploads?.description ?? 'disabled',
       },
       close,
     };

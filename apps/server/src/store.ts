@@ -32,6 +32,7 @@ export function createStore(config: AppConfig): AppStore {
       schema: cfg.schema,
       tablePrefix: cfg.tablePrefix,
       timeouts: cfg.timeouts,
+      maxConnections: cfg.maxConnections,
       resolveOwner,
     });
     return {

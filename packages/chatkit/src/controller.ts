@@ -104,7 +104,7 @@ export class ChatController {
     private readonly emit: Emit,
   ) {
     this.options = options;
-    this.api = new ApiClient(options.api);
+    this.api = new ApiClient(options.api, () => this.options.locale);
     this.state.composer.modelId = defaultModel(options);
   }
 
@@ -141,7 +141,7 @@ export class ChatController {
   setOptions(options: ChatKitOptions): void {
     const apiChanged = options.api !== this.options.api;
     this.options = options;
-    if (apiChanged) this.api = new ApiClient(options.api);
+    if (apiChanged) this.api = new ApiClient(options.api, () => this.options.locale);
     const models = options.composer?.models ?? [];
     if (!models.some((m) => m.id === this.state.composer.modelId))
       this.state.composer.modelId = defaultModel(options);

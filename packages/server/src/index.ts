@@ -28,6 +28,25 @@ export { INTERRUPTED_NOTE, type CheckpointOptions } from './server/checkpoints.j
 export { encodeEvent } from './server/serialize.js';
 export { consoleLogger, type Logger } from './server/logger.js';
 
+// Server texts in the client's locales
+export {
+  canonicalLocale,
+  catalogProblems,
+  formatMessage,
+  LOCALES,
+  matchLocale,
+  parseAcceptLanguage,
+  SDK_CATALOGS,
+  SDK_MESSAGE_KEYS,
+  translator,
+  type Catalogs,
+  type Locale,
+  type MessageParams,
+  type Messages,
+  type SdkMessageKey,
+  type Translate,
+} from './i18n/index.js';
+
 // Stores
 export { AttachmentStore, Store, type SortOrder } from './stores/store.js';
 export { type FeedbackRecord, type ListFeedbackOptions } from './stores/feedback.js';

@@ -1,4 +1,5 @@
 import {
+  canonicalLocale,
   ChatKitServer,
   type AttachmentStore,
   type ChatKitServerOptions,
@@ -63,10 +64,16 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     this.transcriber = options.transcriber;
   }
 
-  /** Folds the request's `metadata` into the context (docs/protocol.md §1.4). */
+  /**
+   * Folds the request's `metadata` into the context (docs/protocol.md §1.4); its `locale`, when a
+   * valid tag, wins over `Accept-Language` (an integration may send one explicitly).
+   */
   override contextForRequest(request: ChatKitReq, context: AppContext): AppContext {
     const { metadata } = request;
-    return Object.keys(metadata).length > 0 ? { ...context, requestMetadata: metadata } : context;
+    if (Object.keys(metadata).length === 0) return context;
+    const locale =
+      typeof metadata.locale === 'string' ? canonicalLocale(metadata.locale) : undefined;
+    return { ...context, requestMetadata: metadata, locale: locale ?? context.locale };
   }
 
   override async transcribe(audio: AudioInput, context: AppContext): Promise<TranscriptionResult> {
@@ -81,7 +88,8 @@ export class AssistantServer extends ChatKitServer<AppContext> {
     { signal }: HookOptions,
   ): AsyncIterable<ThreadStreamEventInput> {
     const agent = this.agents.forThread(thread);
-    if (this.maxInputChars > 0) assertInputLength(input, { maxChars: this.maxInputChars });
+    if (this.maxInputChars > 0)
+      assertInputLength(input, { maxChars: this.maxInputChars, locale: context.locale });
     // Without a title model, the first message (cut at a word) names the thread.
     if (!this.responder.titlesThreads) await generateThreadTitle(thread, input);
     const guarded = await this.responder.guard?.(this.store, thread, input, context);

@@ -8,6 +8,7 @@ import {
 } from '@threadline/server/turn';
 import type { AppConfig } from '../config.js';
 import type { AppContext } from '../context.js';
+import { translatorFor } from '../i18n/index.js';
 
 /** How attachments reach the model (`THREADLINE_MODEL_IMAGE_INPUT`, `THREADLINE_MODEL_PDF_INPUT`). */
 export interface AttachmentInputSettings {
@@ -26,10 +27,11 @@ export function attachmentInputSettings(model: AppConfig['model']): AttachmentIn
   return { images: model.imageInput, pdf };
 }
 
-const REASONS: Readonly<Record<AttachmentSkipReason, string>> = {
-  unsupported_type: 'its file type is not supported',
-  unreadable: 'its content could not be read',
-  missing: 'the file is no longer available',
+/** Whole sentences (catalogue keys in `i18n/`), so each language can order its own words. */
+const NOTICES: Readonly<Record<AttachmentSkipReason, string>> = {
+  unsupported_type: 'The assistant could not read **{name}**: its file type is not supported.',
+  unreadable: 'The assistant could not read **{name}**: its content could not be read.',
+  missing: 'The assistant could not read **{name}**: the file is no longer available.',
 };
 
 /**
@@ -59,6 +61,7 @@ export function turnConverter(
     onSkipped: (attachment, reason) => skipped.set(attachment.id, [attachment, reason]),
   });
   const converter = new ThreadItemConverter({ attachmentContent: convert, tagContent: tagAsText });
+  const t = translatorFor(context.locale);
   const notices = (): ThreadStreamEventInput[] =>
     (input?.attachments ?? []).flatMap((attachment) => {
       const hit = skipped.get(attachment.id);
@@ -67,7 +70,7 @@ export function turnConverter(
         {
           type: 'notice',
           level: 'warning',
-          message: `The assistant could not read **${attachment.name}**: ${REASONS[hit[1]]}.`,
+          message: t(NOTICES[hit[1]], { name: attachment.name }),
         } satisfies ThreadStreamEventInput,
       ];
     });

@@ -140,6 +140,20 @@ const secret = (minLength: number) =>
     z.string().min(minLength, `expected at least ${minLength} characters`).optional(),
   );
 
+/**
+ * Storage classes an attachment can be read back from at once (archive classes such as GLACIER
+ * need a restore first, so a preview would fail).
+ */
+const S3_STORAGE_CLASSES = [
+  'STANDARD',
+  'REDUCED_REDUNDANCY',
+  'STANDARD_IA',
+  'ONEZONE_IA',
+  'INTELLIGENT_TIERING',
+  'GLACIER_IR',
+  'EXPRESS_ONEZONE',
+] as const;
+
 interface Setting<S extends z.ZodType> {
   schema: S;
   /** Never echo the value in error messages. */
@@ -166,6 +180,58 @@ export const ENV_SETTINGS = {
   THREADLINE_UPLOAD_DIR: setting(str()),
   THREADLINE_UPLOAD_SWEEP_AGE_SECONDS: setting(int(0, 365 * 24 * 3600, 24 * 3600)),
   THREADLINE_SECRET: setting(secret(32), true),
+  // Signed upload and preview URLs (also the lifetime of S3 presigned URLs); SigV4 allows 7 days.
+  THREADLINE_UPLOAD_URL_TTL_SECONDS: setting(int(60, 7 * 24 * 3600, 900)),
+  THREADLINE_PREVIEW_URL_TTL_SECONDS: setting(int(60, 7 * 24 * 3600, 3600)),
+  // Attachments in an S3-compatible bucket instead of THREADLINE_UPLOAD_DIR (S3_BUCKET turns it on).
+  S3_BUCKET: setting(
+    z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(
+          /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+          'expected a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens',
+        )
+        .optional(),
+    ),
+  ),
+  S3_REGION: setting(
+    z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^[a-z0-9-]{1,40}$/, 'expected a region such as us-east-1 (or auto for R2)')
+        .optional(),
+    ),
+  ),
+  S3_ENDPOINT: setting(url(/^https?:$/, 'an http(s) URL such as http://127.0.0.1:9000')),
+  S3_FORCE_PATH_STYLE: setting(bool(undefined)),
+  S3_ACCESS_KEY_ID: setting(str(), true),
+  S3_SECRET_ACCESS_KEY: setting(str(), true),
+  S3_SESSION_TOKEN: setting(str(), true),
+  S3_PREFIX: setting(
+    z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .max(512, 'expected at most 512 characters')
+        .regex(
+          /^(?!\/)[A-Za-z0-9!_.*'()/-]*$/,
+          "expected a key prefix of letters, digits and !_.*'()-/ (no leading /), such as attachments/",
+        )
+        .optional(),
+    ),
+  ),
+  S3_STORAGE_CLASS: setting(
+    z.preprocess(
+      unsetIfEmpty,
+      z
+        .enum(S3_STORAGE_CLASSES, { error: `expected one of: ${S3_STORAGE_CLASSES.join(', ')}` })
+        .optional(),
+    ),
+  ),
+  S3_PRESIGNED_URLS: setting(bool(undefined)),
   // Store
   DATABASE_URL: setting(url(/^postgres(ql)?:$/, 'a postgres:// or postgresql:// URL'), true),
   DATABASE_SCHEMA: setting(
@@ -192,6 +258,8 @@ export const ENV_SETTINGS = {
   // Bounds of PostgreSQL calls: past them a store call answers 503 (docs/protocol-deviations.md #26).
   DATABASE_CONNECT_TIMEOUT_MS: setting(int(100, 600_000, 5_000)),
   DATABASE_STATEMENT_TIMEOUT_MS: setting(int(100, 3_600_000, 15_000)),
+  DATABASE_POOL_MAX: setting(int(1, 1_000, 10)),
+  DATABASE_IDLE_TIMEOUT_MS: setting(int(0, 3_600_000, 10_000)),
   // Model
   OPENAI_API_KEY: setting(str(), true),
   OPENAI_BASE_URL: setting(url(/^https?:$/, 'an http(s) URL such as https://api.openai.com/v1')),

@@ -25,5 +25,10 @@ export function configWarnings(config: AppConfig): string[] {
         : 'No model is configured: every message gets a notice. Set OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible server), or THREADLINE_MODEL_PROVIDER=anthropic with ANTHROPIC_API_KEY, or start with --demo.',
     );
   }
+  if (config.attachmentStorage.kind === 's3' && config.chatkit.uploadStrategy === 'disabled') {
+    warnings.push(
+      'S3_BUCKET is set but CHATKIT_UPLOAD_STRATEGY is disabled: no attachment is stored. Set CHATKIT_UPLOAD_STRATEGY=direct or two_phase.',
+    );
+  }
   return warnings;
 }

@@ -1,3 +1,4 @@
+import { parseAcceptLanguage } from '@threadline/server';
 import { Hono } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { ChatKitHandler } from '@threadline/server/http';
@@ -41,6 +42,8 @@ export function chatkitRoutes(options: ChatKitRouteOptions): Hono<AppEnv> {
       agentId: agent.id,
       authMethod: identity.method,
       bearerToken: bearerToken(c.req.raw),
+      // The ChatKit client sends its active locale here (docs/protocol.md §1.1).
+      locale: parseAcceptLanguage(c.req.header('accept-language'))[0],
     };
     // `c.env` is the Node bindings under @hono/node-server, undefined under `app.request`.
     const bindings = c.env as AppEnv['Bindings'] | undefined;

@@ -20,6 +20,8 @@ describe('configuration errors stop start-up', () => {
     [{ THREADLINE_AUTH: 'jwt' }, 'JWT_SECRET or JWT_JWKS_URL: one is required'],
     [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: expected a postgres:// or postgresql:// URL'],
     [{ CHATKIT_UPLOAD_MAX_BYTES: '-1' }, 'CHATKIT_UPLOAD_MAX_BYTES: expected an integer'],
+    [{ S3_ENDPOINT: 'http://127.0.0.1:9000' }, 'S3_BUCKET: required when S3_ENDPOINT is set'],
+    [{ DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX: expected an integer from 1 to 1000'],
   ])('exits 1 for %j with a message naming the setting, no stack trace', async (env, message) => {
     const { code, stderr, stdout } = await runToExit(MAIN_JS, [], {
       THREADLINE_DATA_DIR: dataDir,
@@ -81,6 +83,33 @@ describe('threadline CLI', () => {
     expect(warned.stdout).toContain(
       'Warning: OPENAI_BASE_URL is set without THREADLINE_MODEL_PROVIDER',
     );
+    const s3 = await runToExit(CLI_JS, ['check-config'], {
+      THREADLINE_DATA_DIR: dataDir,
+      S3_BUCKET: 'chat-files',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_ACCESS_KEY_ID: 'minio',
+      S3_SECRET_ACCESS_KEY: 'minio-secret-key',
+      DATABASE_URL: 'postgres://u:pw@db/app',
+      DATABASE_POOL_MAX: '4',
+    });
+    expect(s3.code).toBe(0);
+    expect(s3.stdout).toContain(
+      's3://chat-files/attachments/ at http://127.0.0.1:9000, credentials from S3_ACCESS_KEY_ID',
+    );
+    expect(s3.stdout).toContain('pool of 4');
+    expect(s3.stdout).not.toContain('minio-secret-key');
+    const badS3 = await runToExit(CLI_JS, ['check-config'], {
+      THREADLINE_DATA_DIR: dataDir,
+      S3_BUCKET: 'chat-files',
+      S3_STORAGE_CLASS: 'DEEP_ARCHIVE',
+      S3_SECRET_ACCESS_KEY: 'minio-secret-key',
+      DATABASE_URL: 'postgres://db/app',
+      DATABASE_IDLE_TIMEOUT_MS: '-5',
+    });
+    expect(badS3.code).toBe(1);
+    expect(badS3.stderr).toContain('S3_STORAGE_CLASS: expected one of: STANDARD,');
+    expect(badS3.stderr).toContain('DATABASE_IDLE_TIMEOUT_MS: expected an integer');
+    expect(badS3.stderr).not.toContain('minio-secret-key');
     const bad = await runToExit(CLI_JS, ['check-config'], {
       THREADLINE_DATA_DIR: dataDir,
       LOG_LEVEL: 'chatty',

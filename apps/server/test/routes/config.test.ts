@@ -61,6 +61,75 @@ describe('configuration', () => {
     expect(config.chatkit.allowedMimeTypes).toEqual(['image/png', 'application/pdf']);
   });
 
+  it('reads the PostgreSQL pool size and idle timeout (pg defaults otherwise)', () => {
+    expect(load({ DATABASE_URL: 'postgres://db/app' }).store).toMatchObject({
+      maxConnections: 10,
+      timeouts: { connectMs: 5_000, statementMs: 15_000, idleMs: 10_000 },
+    });
+    expect(
+      load({
+        DATABASE_URL: 'postgres://db/app',
+        DATABASE_POOL_MAX: '25',
+        DATABASE_IDLE_TIMEOUT_MS: '0',
+      }).store,
+    ).toMatchObject({ maxConnections: 25, timeouts: { idleMs: 0 } });
+  });
+
+  it('stores attachments on disk by default, in a bucket with S3_BUCKET', () => {
+    const disk = load({});
+    expect(disk.attachmentStorage).toEqual({ kind: 'filesystem' });
+    expect([disk.uploadUrlTtlSeconds, disk.previewUrlTtlSeconds]).toEqual([900, 3600]);
+    // Defaults: AWS in us-east-1, virtual-host style, the SDK's default credential chain.
+    expect(load({ S3_BUCKET: 'chat-files' }).attachmentStorage).toEqual({
+      kind: 's3',
+      bucket: 'chat-files',
+      region: 'us-east-1',
+      endpoint: undefined,
+      forcePathStyle: false,
+      credentials: undefined,
+      prefix: 'attachments/',
+      storageClass: undefined,
+      presignedUrls: false,
+    });
+    const minio = load({
+      S3_BUCKET: 'chat-files',
+      S3_REGION: 'auto',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_SESSION_TOKEN: 'token',
+      S3_PREFIX: 'prod/files/',
+      S3_STORAGE_CLASS: 'INTELLIGENT_TIERING',
+      S3_PRESIGNED_URLS: 'yes',
+      THREADLINE_UPLOAD_URL_TTL_SECONDS: '120',
+      THREADLINE_PREVIEW_URL_TTL_SECONDS: '600',
+    });
+    expect(minio.attachmentStorage).toEqual({
+      kind: 's3',
+      bucket: 'chat-files',
+      region: 'auto',
+      endpoint: 'http://minio:9000',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret', sessionToken: 'token' },
+      prefix: 'prod/files/',
+      storageClass: 'INTELLIGENT_TIERING',
+      presignedUrls: true,
+    });
+    expect([minio.uploadUrlTtlSeconds, minio.previewUrlTtlSeconds]).toEqual([120, 600]);
+    expect(
+      load({ S3_BUCKET: 'files', S3_ENDPOINT: 'https://r2.example', S3_FORCE_PATH_STYLE: 'false' })
+        .attachmentStorage,
+    ).toMatchObject({ forcePathStyle: false });
+  });
+
+  it('never echoes S3 credentials', () => {
+    const found = problems({ S3_BUCKET: 'files', S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI' }).join(
+      '\n',
+    );
+    expect(found).toContain('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+    expect(found).not.toContain('wJalrXUtnFEMI');
+  });
+
   it('demo mode (flag or env) implies anonymous auth unless THREADLINE_AUTH says otherwise', () => {
     expect(load({}, { demo: true }).auth.methods).toEqual(['anonymous']);
     expect(load({ THREADLINE_DEMO: '1' }).demo.enabled).toBe(true);
@@ -99,6 +168,37 @@ describe('configuration', () => {
     [{ THREADLINE_AUTH: 'session' }, 'SESSION_SECRET: required'],
     [{ CHATKIT_MODE: 'hosted' }, 'CHATKIT_WORKFLOW_ID: required when CHATKIT_MODE is "hosted"'],
     [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL: expected a redis:// or rediss:// URL'],
+    [{ DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX: expected an integer from 1 to 1000'],
+    [{ DATABASE_IDLE_TIMEOUT_MS: 'soon' }, 'DATABASE_IDLE_TIMEOUT_MS: expected an integer'],
+    [{ S3_BUCKET: 'My_Bucket' }, 'S3_BUCKET: expected a bucket name'],
+    [{ S3_BUCKET: 'files', S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT: expected an http(s) URL'],
+    [{ S3_BUCKET: 'files', S3_REGION: 'EU West' }, 'S3_REGION: expected a region'],
+    [{ S3_BUCKET: 'files', S3_PREFIX: '/abs/' }, 'S3_PREFIX: expected a key prefix'],
+    [
+      { S3_BUCKET: 'files', S3_STORAGE_CLASS: 'GLACIER' },
+      'S3_STORAGE_CLASS: expected one of: STANDARD, REDUCED_REDUNDANCY, STANDARD_IA',
+    ],
+    [
+      { S3_BUCKET: 'files', S3_FORCE_PATH_STYLE: 'sure' },
+      'S3_FORCE_PATH_STYLE: expected true/false',
+    ],
+    [
+      { S3_ENDPOINT: 'http://minio:9000', S3_PREFIX: 'a/' },
+      'S3_BUCKET: required when S3_ENDPOINT, S3_PREFIX are set',
+    ],
+    [
+      { S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'AKIA' },
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both, or neither',
+    ],
+    [{ S3_BUCKET: 'files', S3_SESSION_TOKEN: 'tok' }, 'S3_SESSION_TOKEN: only used with'],
+    [
+      { S3_BUCKET: 'files', THREADLINE_UPLOAD_DIR: '/srv/up' },
+      'THREADLINE_UPLOAD_DIR and S3_BUCKET: set only one',
+    ],
+    [
+      { THREADLINE_UPLOAD_URL_TTL_SECONDS: '999999999' },
+      'THREADLINE_UPLOAD_URL_TTL_SECONDS: expected an integer from 60 to 604800',
+    ],
   ])('rejects %j naming the setting', (env, message) => {
     expect(problems(env).join('\n')).toContain(message);
   });

@@ -29,7 +29,11 @@ export interface ChatKitRequest {
 export class ApiClient {
   private secret: string | null = null;
 
-  constructor(private readonly api: ChatKitOptions['api']) {}
+  constructor(
+    private readonly api: ChatKitOptions['api'],
+    /** The `locale` option, read per request: the server picks its texts' language from it. */
+    private readonly locale: () => string | undefined = () => undefined,
+  ) {}
 
   get url(): string {
     return isHostedApi(this.api) ? (this.api.url ?? HOSTED_URL) : this.api.url;
@@ -51,6 +55,9 @@ export class ApiClient {
     retried = false,
   ): Promise<Response> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
+    // Without the option the browser's own Accept-Language goes out (docs/protocol.md §1.1).
+    const locale = this.locale();
+    if (locale) headers['accept-language'] = locale;
     if (isHostedApi(this.api)) {
       this.secret ??= await this.api.getClientSecret(null);
       headers.authorization = `Bearer ${this.secret}`;

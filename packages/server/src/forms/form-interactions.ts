@@ -5,7 +5,9 @@ import type { ThreadStreamEventInput } from '../protocol/events.js';
 import type { UserMessageItem, WidgetItem } from '../protocol/items.js';
 import type { ThreadMetadata } from '../protocol/thread.js';
 import type { WidgetRoot } from '../protocol/widgets/index.js';
-import type { TurnContext } from '../turn/turn-context.js';
+import { translator } from '../i18n/catalog.js';
+import { SDK_CATALOGS } from '../i18n/sdk-catalogs.js';
+import { TurnContext } from '../turn/turn-context.js';
 import { consoleLogger, type Logger } from '../server/logger.js';
 import type { Store } from '../stores/store.js';
 import {
@@ -76,10 +78,16 @@ export const DEFAULT_FORM_TEXTS: FormTexts = {
 };
 
 /** Options of {@link FormInteractions}. */
-export interface FormInteractionsOptions {
+export interface FormInteractionsOptions<TContext = unknown> {
   /** The `thread.metadata` key of the pending form; default `threadline_pending_form`. */
   metadataKey?: string | undefined;
   texts?: Partial<Omit<FormTexts, 'widget'>> & { widget?: Partial<FormWidgetTexts> | undefined };
+  /**
+   * The user's locale for a request context (a tag such as `fr-CA`, or an `Accept-Language` list):
+   * the user-facing texts then come from `SDK_CATALOGS` in that language (English when it has no
+   * catalogue). Texts given in `texts` are used as written. Texts only the model reads stay English.
+   */
+  locale?: ((context: TContext) => string | readonly string[] | undefined) | undefined;
   /** Resume the agent after "Cancel" too (it reads that the user cancelled); default true. */
   resumeOnCancel?: boolean | undefined;
   logger?: Logger | undefined;
@@ -155,7 +163,10 @@ export function formAnswerContext(pending: PendingForm, outcome: FormOutcome): s
  */
 export class FormInteractions<TContext = unknown> {
   readonly metadataKey: string;
+  /** The English texts (with `options.texts` applied). */
   readonly texts: FormTexts;
+  private readonly overridden: FormInteractionsOptions['texts'];
+  private readonly localeOf: FormInteractionsOptions<TContext>['locale'];
   private readonly resumeOnCancel: boolean;
   private readonly logger: Logger;
   private readonly busy = new Set<string>();
@@ -164,15 +175,34 @@ export class FormInteractions<TContext = unknown> {
   /** Invalid form tool calls per turn: the model is told once, the second one ends the turn. */
   private readonly invalidCalls = new WeakMap<object, number>();
 
-  constructor(options: FormInteractionsOptions = {}) {
+  constructor(options: FormInteractionsOptions<TContext> = {}) {
     this.metadataKey = options.metadataKey ?? DEFAULT_FORM_METADATA_KEY;
     this.texts = {
       ...DEFAULT_FORM_TEXTS,
       ...options.texts,
       widget: { ...DEFAULT_FORM_WIDGET_TEXTS, ...options.texts?.widget },
     };
+    this.overridden = options.texts;
+    this.localeOf = options.locale;
     this.resumeOnCancel = options.resumeOnCancel ?? true;
     this.logger = options.logger ?? consoleLogger;
+  }
+
+  /** The texts in the request's locale (see `locale`); custom `texts` are kept as written. */
+  textsFor(context: TContext): FormTexts & { translate: ReturnType<typeof translator> } {
+    const t = translator(SDK_CATALOGS, this.localeOf?.(context));
+    const own = this.overridden ?? {};
+    const pick = <K extends string>(custom: Partial<Record<K, string>>, base: Record<K, string>) =>
+      Object.fromEntries(
+        (Object.keys(base) as K[]).map((key) => [key, custom[key] ?? t(base[key])]),
+      ) as Record<K, string>;
+    const { widget: ownWidget = {}, ...ownTop } = own;
+    const { widget: baseWidget, ...baseTop } = DEFAULT_FORM_TEXTS;
+    return {
+      ...pick<Exclude<keyof FormTexts, 'widget'>>(ownTop, baseTop),
+      widget: pick<keyof FormWidgetTexts>(ownWidget, baseWidget),
+      translate: t,
+    };
   }
 
   /** The thread's pending form, if any (a malformed stored value counts as none). */
@@ -203,6 +233,10 @@ export class FormInteractions<TContext = unknown> {
    * `CustomStreamError` so the user learns the form could not be shown instead of silence.
    */
   invalidCall(context: object, toolName: string, problem: string): string {
+    const texts =
+      context instanceof TurnContext
+        ? this.textsFor((context as TurnContext<TContext>).requestContext)
+        : this.texts;
     const attempt = (this.invalidCalls.get(context) ?? 0) + 1;
     this.invalidCalls.set(context, attempt);
     this.logger.warn('Form tool called with invalid arguments', {
@@ -210,7 +244,7 @@ export class FormInteractions<TContext = unknown> {
       attempt,
       problem,
     });
-    if (attempt > 1) throw new CustomStreamError(this.texts.invalidTwice, { allowRetry: true });
+    if (attempt > 1) throw new CustomStreamError(texts.invalidTwice, { allowRetry: true });
     return `Invalid arguments for ${toolName}: ${problem} Fix them and call ${toolName} again.`;
   }
 
@@ -248,7 +282,7 @@ export class FormInteractions<TContext = unknown> {
         id: pending.item_id,
         thread_id: thread.id,
         created_at: pending.created_at,
-        widget: formWidget(spec, pending.interaction_id, {}, this.texts.widget),
+        widget: formWidget(spec, pending.interaction_id, {}, this.textsFor(requestContext).widget),
         copy_text: formCopyText(spec),
       },
     });
@@ -294,7 +328,7 @@ export class FormInteractions<TContext = unknown> {
       await this.save(store, thread, context, undefined);
       return undefined;
     }
-    const text = this.texts.reminder;
+    const text = this.textsFor(context).reminder;
     const id = store.generateItemId('message', thread, context);
     return (async function* (): AsyncGenerator<ThreadStreamEventInput> {
       yield {
@@ -341,19 +375,20 @@ export class FormInteractions<TContext = unknown> {
       return;
     }
     const { pending } = claim;
+    const texts = this.textsFor(context);
     const base = await this.baseItem(store, thread, context, pending, sender);
     if (claim.type === 'invalid') {
       const widget = formWidget(
         pending.spec,
         pending.interaction_id,
         { values: claim.values, errors: claim.errors },
-        this.texts.widget,
+        texts.widget,
       );
       yield { type: 'thread.item.replaced', item: { ...base, widget } };
       return;
     }
     const { outcome } = claim;
-    const summary: WidgetRoot = formSummaryWidget(pending.spec, outcome, this.texts.widget);
+    const summary: WidgetRoot = formSummaryWidget(pending.spec, outcome, texts.widget);
     yield {
       type: 'thread.item.replaced',
       item: { ...base, widget: summary, copy_text: formCopyText(pending.spec, outcome) },
@@ -398,7 +433,11 @@ export class FormInteractions<TContext = unknown> {
       }
       let outcome: FormOutcome;
       if (request.kind === 'submit') {
-        const validation = validateAnswers(pending.spec, request.payload);
+        const validation = validateAnswers(
+          pending.spec,
+          request.payload,
+          this.textsFor(context).translate,
+        );
         if (!validation.ok)
           return {
             type: 'invalid',
@@ -465,7 +504,7 @@ export class FormInteractions<TContext = unknown> {
       id: pending.item_id,
       thread_id: thread.id,
       created_at: pending.created_at,
-      widget: formWidget(pending.spec, pending.interaction_id, {}, this.texts.widget),
+      widget: formWidget(pending.spec, pending.interaction_id, {}, this.textsFor(context).widget),
     };
   }
 }

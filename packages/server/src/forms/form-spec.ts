@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatMessage, type Translate } from '../i18n/catalog.js';
 
 /** The kinds of form fields. */
 export const FORM_FIELD_TYPES = [
@@ -151,7 +152,12 @@ export type FormValidation =
  * dates (`YYYY-MM-DD`, a full ISO date-time is cut to its date), text length. Accepts values under
  * `payload.answers` and, as the ChatKit client sends named form controls, at the top level.
  */
-export function validateAnswers(spec: FormSpec, payload: Record<string, unknown>): FormValidation {
+export function validateAnswers(
+  spec: FormSpec,
+  payload: Record<string, unknown>,
+  /** Translates the error texts (English keys); default: English. */
+  t: Translate = formatMessage,
+): FormValidation {
   const answers: FormAnswers = {};
   const errors: Record<string, string> = {};
   for (const field of spec.fields) {
@@ -159,24 +165,24 @@ export function validateAnswers(spec: FormSpec, payload: Record<string, unknown>
     if (field.type === 'checkbox') {
       const checked = raw === true || (typeof raw === 'string' && TRUTHY.has(raw.toLowerCase()));
       answers[field.name] = checked;
-      if (field.required && !checked) errors[field.name] = 'Please check this box.';
+      if (field.required && !checked) errors[field.name] = t('Please check this box.');
       continue;
     }
     const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
     answers[field.name] = text === '' ? null : text;
     if (text === '') {
-      if (field.required) errors[field.name] = 'This field is required.';
+      if (field.required) errors[field.name] = t('This field is required.');
       continue;
     }
     if (field.type === 'select' || field.type === 'radio') {
       if (!field.options?.some((option) => option.value === text))
-        errors[field.name] = 'Choose one of the options.';
+        errors[field.name] = t('Choose one of the options.');
     } else if (field.type === 'date') {
       const date = /^(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
-      if (!date || !isCalendarDate(date)) errors[field.name] = 'Enter a valid date.';
+      if (!date || !isCalendarDate(date)) errors[field.name] = t('Enter a valid date.');
       else answers[field.name] = date;
     } else if (text.length > MAX_TEXT_LENGTH) {
-      errors[field.name] = `Keep it under ${MAX_TEXT_LENGTH} characters.`;
+      errors[field.name] = t('Keep it under {max} characters.', { max: MAX_TEXT_LENGTH });
     }
   }
   return Object.keys(errors).length === 0 ? { ok: true, answers } : { ok: false, errors, answers };

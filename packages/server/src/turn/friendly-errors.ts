@@ -1,5 +1,7 @@
 import { BaseStreamError, CustomStreamError } from '../errors.js';
 import type { ThreadStreamEventInput } from '../protocol/events.js';
+import { translator } from '../i18n/catalog.js';
+import { SDK_CATALOGS } from '../i18n/sdk-catalogs.js';
 
 /** What went wrong talking to a model provider, as far as the user is concerned. */
 export type ProviderErrorKind =
@@ -98,9 +100,14 @@ export const classifyByStatus: ErrorClassifier = (error) => {
 export interface FriendlyErrorOptions {
   /** Default {@link classifyByStatus}. */
   classify?: ErrorClassifier | undefined;
-  /** Override some of {@link FRIENDLY_ERROR_MESSAGES}. */
+  /** Override some of {@link FRIENDLY_ERROR_MESSAGES} (used as written, in any locale). */
   messages?:
     Partial<Record<ProviderErrorKind, { message: string; allowRetry: boolean }>> | undefined;
+  /**
+   * The user's locale (`fr`, `de-AT`, an `Accept-Language` list…): the built-in messages in that
+   * language (`SDK_CATALOGS`), English for a locale without a catalogue.
+   */
+  locale?: string | readonly string[] | undefined;
 }
 
 /**
@@ -113,8 +120,12 @@ export function toFriendlyError(error: unknown, options: FriendlyErrorOptions = 
   if (error instanceof BaseStreamError) return error;
   const kind = (options.classify ?? classifyByStatus)(error);
   if (kind === undefined) return error;
-  const { message, allowRetry } = options.messages?.[kind] ?? FRIENDLY_ERROR_MESSAGES[kind];
-  return new CustomStreamError(message, { allowRetry, cause: error });
+  const custom = options.messages?.[kind];
+  if (custom)
+    return new CustomStreamError(custom.message, { allowRetry: custom.allowRetry, cause: error });
+  const { message, allowRetry } = FRIENDLY_ERROR_MESSAGES[kind];
+  const t = translator(SDK_CATALOGS, options.locale);
+  return new CustomStreamError(t(message), { allowRetry, cause: error });
 }
 
 /** Re-yields `events`, converting a thrown provider error with {@link toFriendlyError}. */

@@ -1,4 +1,6 @@
 import { CustomStreamError } from '../errors.js';
+import { translator } from '../i18n/catalog.js';
+import { SDK_CATALOGS } from '../i18n/sdk-catalogs.js';
 import type { UserMessageItem } from '../protocol/items.js';
 
 /** A user message's text as typed: text parts verbatim, tags as `@label`. */
@@ -14,6 +16,8 @@ export interface InputLimitOptions {
   maxChars: number;
   /** The error text; default says how long the message was and what the limit is. */
   message?: ((length: number, maxChars: number) => string) | undefined;
+  /** The user's locale for the default text (`SDK_CATALOGS`; English without a catalogue). */
+  locale?: string | readonly string[] | undefined;
 }
 
 /**
@@ -29,6 +33,9 @@ export function assertInputLength(
   if (length <= options.maxChars) return;
   const message =
     options.message?.(length, options.maxChars) ??
-    `Your message is too long (${length} characters). Please shorten it to ${options.maxChars} characters or fewer and try again.`;
+    translator(SDK_CATALOGS, options.locale)(
+      'Your message is too long ({length} characters). Please shorten it to {max} characters or fewer and try again.',
+      { length, max: options.maxChars },
+    );
   throw new CustomStreamError(message, { allowRetry: false });
 }

@@ -1,4 +1,6 @@
 import { CustomStreamError } from '../errors.js';
+import { translator } from '../i18n/catalog.js';
+import { SDK_CATALOGS } from '../i18n/sdk-catalogs.js';
 import type { InferenceOptions } from '../protocol/content.js';
 
 /** Options of {@link selectModel}. */
@@ -12,6 +14,8 @@ export interface SelectModelOptions {
    * can read, before the model is called; `'fallback'` silently uses `default`.
    */
   onUnknown?: 'error' | 'fallback' | undefined;
+  /** The user's locale for the error text (`SDK_CATALOGS`; English without a catalogue). */
+  locale?: string | readonly string[] | undefined;
 }
 
 /**
@@ -29,7 +33,10 @@ export function selectModel(
   if (options.allowed.includes(requested)) return requested;
   if (options.onUnknown === 'fallback') return options.default;
   throw new CustomStreamError(
-    `The model "${requested}" is not available. Please choose another model.`,
+    translator(SDK_CATALOGS, options.locale)(
+      'The model "{model}" is not available. Please choose another model.',
+      { model: requested },
+    ),
     { allowRetry: false },
   );
 }

@@ -1,10 +1,14 @@
 import { CustomStreamError } from '../errors.js';
+import { translator } from '../i18n/catalog.js';
+import { SDK_CATALOGS } from '../i18n/sdk-catalogs.js';
 import type { InferenceOptions } from '../protocol/content.js';
 
 /** Options of {@link resolveToolChoice}. */
 export interface ResolveToolChoiceOptions {
   /** An id with no route: `'ignore'` (default) answers normally; `'error'` fails the turn. */
   onUnknown?: 'ignore' | 'error' | undefined;
+  /** The user's locale for the error text (`SDK_CATALOGS`; English without a catalogue). */
+  locale?: string | readonly string[] | undefined;
 }
 
 /**
@@ -33,7 +37,10 @@ export function resolveToolChoice<TTarget>(
   if (id == null) return undefined;
   if (Object.hasOwn(routes, id)) return { id, target: routes[id] as TTarget };
   if (options.onUnknown === 'error') {
-    throw new CustomStreamError(`The tool "${id}" is not available.`, { allowRetry: false });
+    const t = translator(SDK_CATALOGS, options.locale);
+    throw new CustomStreamError(t('The tool "{tool}" is not available.', { tool: id }), {
+      allowRetry: false,
+    });
   }
   return undefined;
 }

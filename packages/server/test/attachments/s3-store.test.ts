@@ -172,6 +172,36 @@ describe('S3BlobStore against an S3-compatible stub (real @aws-sdk/client-s3, pa
     expect(await bytesOf(response)).toEqual(bytes);
   });
 
+  it('sends the configured storage class on every write and in presigned uploads', async () => {
+    const cold = new S3BlobStore({
+      client,
+      bucket: 'chat-files',
+      prefix: 'cold/',
+      partSize: 5 * MiB,
+      storageClass: 'STANDARD_IA',
+    });
+    await cold.put('atc_ia', chunked(pngBytes(1_000)), { contentType: 'image/png' });
+    await cold.put('atc_ia_big', chunked(patterned(6 * MiB)), {
+      contentType: 'application/octet-stream',
+    });
+    const writes = stub.requests.filter(
+      (r) => (r.method === 'PUT' && !r.query.has('partNumber')) || r.query.has('uploads'),
+    );
+    expect(writes.map((r) => [r.path, r.headers['x-amz-storage-class']])).toEqual([
+      ['chat-files/cold/atc_ia', 'STANDARD_IA'],
+      ['chat-files/cold/atc_ia_big', 'STANDARD_IA'],
+    ]);
+    const upload = await cold.presignUpload('atc_ia_signed', {
+      contentType: 'text/plain',
+      contentLength: 2,
+      expiresInSeconds: 60,
+    });
+    // The presigner hoists x-amz-* headers into the signed query: the browser sends nothing extra.
+    expect(new URL(upload.url).searchParams.get('x-amz-storage-class')).toBe('STANDARD_IA');
+    const sent = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: 'hi' });
+    expect(sent.status).toBe(200);
+  });
+
   it('S3AttachmentStore builds its own client from a configuration', async () => {
     const attachments = new S3AttachmentStore({
       store: new MemoryStore(),

@@ -190,4 +190,31 @@ describe('PostgresStore (PostgreSQL specifics)', () => {
       ConfigurationError,
     );
   });
+
+  it('builds its own pool with the given size and timeouts, and pg defaults otherwise', async () => {
+    const own = new PostgresStore<TestContext>({
+      connectionString: DATABASE_URL,
+      schema,
+      maxConnections: 3,
+      timeouts: { connectMs: 700, statementMs: 900, idleMs: 250 },
+    });
+    const defaults = new PostgresStore<TestContext>({ connectionString: DATABASE_URL, schema });
+    try {
+      expect(own.pool.options).toMatchObject({
+        max: 3,
+        idleTimeoutMillis: 250,
+        connectionTimeoutMillis: 700,
+        statement_timeout: 900,
+      });
+      expect(defaults.pool.options).toMatchObject({ max: 10, idleTimeoutMillis: 10_000 });
+      // Six concurrent calls share the three connections; unused ones close after 250 ms.
+      await Promise.all(Array.from({ length: 6 }, () => own.pool.query('SELECT pg_sleep(0.05)')));
+      expect(own.pool.totalCount).toBe(3);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(own.pool.totalCount).toBe(0);
+    } finally {
+      await own.close();
+      await defaults.close();
+    }
+  });
 });

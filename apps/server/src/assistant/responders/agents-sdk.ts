@@ -41,7 +41,8 @@ import {
   turnConverter,
   type AttachmentInputSettings,
 } from '../model-input.js';
-import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
+import { translatorFor } from '../../i18n/index.js';
+import { analyzing, preparing, toolProgress } from '../progress.js';
 import { isMissingEndpoint, logProviderErrors, type ProviderCall } from '../provider-errors.js';
 import type { Responder, TurnRequest } from '../responder.js';
 import type { BuiltinTool } from '../tools/builtin-tool.js';
@@ -65,7 +66,8 @@ function agentTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): Tool<
     parameters: builtin.parameters as unknown as z.ZodObject,
     execute: async (args: unknown, runContext) => {
       const ctx = runContext!.context;
-      await ctx.stream(toolProgress(builtin.name, args));
+      const t = translatorFor(ctx.requestContext.locale);
+      await ctx.stream(toolProgress(builtin.name, args, t));
       const result = await builtin.execute(args, {
         thread: ctx.thread,
         context: ctx.requestContext,
@@ -74,7 +76,7 @@ function agentTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): Tool<
         emit: (event) => ctx.stream(event),
         newItemId: () => ctx.generateId('message'),
       });
-      await ctx.stream(PREPARING);
+      await ctx.stream(preparing(t));
       return JSON.stringify(result);
     },
   }) as Tool<Ctx>;
@@ -121,7 +123,7 @@ export class AgentsResponder implements Responder {
     this.attachmentInput = attachmentInputSettings(config);
     this.mcp = new ResponderMcp(mcpServers, logger);
     this.forms = createFormTool<AppContext>({
-      interactions: new FormInteractions<AppContext>({ logger }),
+      interactions: new FormInteractions<AppContext>({ logger, locale: (c) => c.locale }),
     });
     this.actions = registerFormActions(new ActionRegistry<AppContext>(), this.forms.interactions);
     this.api =
@@ -264,7 +266,7 @@ export class AgentsResponder implements Responder {
 
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
     const { thread, input, context, agent, store, signal } = turn;
-    yield ANALYZING;
+    yield analyzing(translatorFor(context.locale));
     const knowledge = agent.knowledge && this.knowledge ? agent.knowledge : undefined;
     const { history, modelName, picked, instructions } = await planTurn(
       turn,
@@ -310,6 +312,7 @@ export class AgentsResponder implements Responder {
     // Cited passages ([n] in the answer) become the message's source annotations.
     const events = withFriendlyErrors(knowledge ? citationsFor(agentContext).rewrite(run) : run, {
       classify: this.api === 'anthropic' ? classifyAnthropicError : classifyOpenAIError,
+      locale: context.locale,
     });
     const generate = this.titleGenerator();
     if (!generate) {

@@ -1,6 +1,7 @@
 import type { ThreadStreamEventInput } from '@threadline/server';
 import { streamAssistantMessage, userMessageText } from '@threadline/server/turn';
-import { ANALYZING, PREPARING, toolProgress } from '../progress.js';
+import { translatorFor } from '../../i18n/index.js';
+import { analyzing, preparing, toolProgress } from '../progress.js';
 import type { Responder, TurnRequest } from '../responder.js';
 import { sleep } from '../sleep.js';
 import { summaryCard } from '../tools/builtin-tools.js';
@@ -33,11 +34,12 @@ export class DemoResponder implements Responder {
   async *respond(turn: TurnRequest): AsyncIterable<ThreadStreamEventInput> {
     const { thread, context, store, signal } = turn;
     const text = turn.input ? userMessageText(turn.input).trim() : '';
-    yield ANALYZING;
+    const t = translatorFor(context.locale);
+    yield analyzing(t);
     await sleep(this.delayMs, signal);
-    yield toolProgress('search_resources', { query: text });
+    yield toolProgress('search_resources', { query: text }, t);
     await sleep(this.delayMs, signal);
-    yield PREPARING;
+    yield preparing(t);
     yield {
       type: 'thread.item.done',
       item: {

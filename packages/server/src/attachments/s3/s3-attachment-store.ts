@@ -1,4 +1,4 @@
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { S3Client, type S3ClientConfig, type StorageClass } from '@aws-sdk/client-s3';
 import { BlobAttachmentStore } from '../blob-attachment-store.js';
 import type { BlobAttachmentStoreOptions } from '../blob-attachment-store-options.js';
 import { S3BlobStore } from './s3-blob-store.js';
@@ -17,6 +17,8 @@ export interface S3AttachmentStoreOptions<TContext> extends Omit<
   prefix?: string;
   /** Multipart part size for uploads through the server. Default 8 MiB. */
   partSize?: number;
+  /** Storage class of the stored objects (`STANDARD_IA`…). Default: the bucket's. */
+  storageClass?: StorageClass | undefined;
 }
 
 /**
@@ -52,6 +54,7 @@ export class S3AttachmentStore<TContext = unknown> extends BlobAttachmentStore<T
         bucket: options.bucket,
         prefix: options.prefix,
         partSize: options.partSize,
+        storageClass: options.storageClass,
       }),
     });
     this.client = client;

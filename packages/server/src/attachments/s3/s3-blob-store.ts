@@ -9,6 +9,7 @@ import {
   UploadPartCommand,
   type CompletedPart,
   type S3Client,
+  type StorageClass,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ConflictError } from '../../errors.js';
@@ -30,6 +31,12 @@ export interface S3BlobStoreOptions {
   prefix?: string;
   /** Uploads larger than this are sent as a multipart upload in parts of this size. Default 8 MiB (minimum 5 MiB, S3's rule). */
   partSize?: number;
+  /**
+   * Storage class of every object written (`STANDARD_IA`, `INTELLIGENT_TIERING`…), sent as
+   * `x-amz-storage-class` (a signed query parameter of presigned uploads). Default: the bucket's
+   * (`STANDARD`).
+   */
+  storageClass?: StorageClass | undefined;
 }
 
 const MIN_PART_SIZE = 5 * 1024 * 1024;
@@ -64,12 +71,14 @@ export class S3BlobStore implements BlobStore {
   readonly bucket: string;
   private readonly prefix: string;
   private readonly partSize: number;
+  private readonly storageClass: StorageClass | undefined;
 
   constructor(options: S3BlobStoreOptions) {
     this.client = options.client;
     this.bucket = options.bucket;
     this.prefix = options.prefix ?? 'attachments/';
     this.partSize = Math.max(options.partSize ?? DEFAULT_PART_SIZE, MIN_PART_SIZE);
+    this.storageClass = options.storageClass;
   }
 
   private objectKey(key: string): string {
@@ -92,7 +101,12 @@ export class S3BlobStore implements BlobStore {
     const uploadPart = async (bytes: Uint8Array) => {
       uploadId ??= (
         await this.client.send(
-          new CreateMultipartUploadCommand({ Bucket, Key, ContentType: options.contentType }),
+          new CreateMultipartUploadCommand({
+            Bucket,
+            Key,
+            ContentType: options.contentType,
+            StorageClass: this.storageClass,
+          }),
         )
       ).UploadId;
       const PartNumber = parts.length + 1;
@@ -131,6 +145,7 @@ export class S3BlobStore implements BlobStore {
             Body: rest,
             ContentLength: rest.byteLength,
             ContentType: options.contentType,
+            StorageClass: this.storageClass,
             IfNoneMatch: '*',
           }),
         );
@@ -213,6 +228,7 @@ export class S3BlobStore implements BlobStore {
       Key: this.objectKey(key),
       ContentType: options.contentType,
       ContentLength: options.contentLength,
+      StorageClass: this.storageClass,
       IfNoneMatch: '*',
     });
     command.middlewareStack.add(

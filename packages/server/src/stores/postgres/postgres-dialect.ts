@@ -13,12 +13,15 @@ import { isUnavailable } from './unavailable.js';
 export interface PostgresConnectionOptions {
   connectionString?: string | undefined;
   pool?: Pool | undefined;
-  timeouts?: { connectMs?: number; statementMs?: number } | undefined;
+  timeouts?: { connectMs?: number; statementMs?: number; idleMs?: number } | undefined;
+  maxConnections?: number | undefined;
 }
 
 const FOREIGN_KEY_VIOLATION = '23503';
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_CONNECTIONS = 10;
 
 const errorCode = (error: unknown): unknown =>
   error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
@@ -30,7 +33,8 @@ const errorCode = (error: unknown): unknown =>
  */
 export class PostgresDialect implements SqlDialect {
   readonly json = POSTGRES_DIALECT.json;
-  private readonly pool: Pool;
+  /** The pool the store runs on (its own, or the one passed in). */
+  readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly compiled = new Map<string, PositionalQuery>();
 
@@ -47,6 +51,8 @@ export class PostgresDialect implements SqlDialect {
       new Pool({
         connectionString: options.connectionString,
         connectionTimeoutMillis: options.timeouts?.connectMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+        idleTimeoutMillis: options.timeouts?.idleMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+        max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
         statement_timeout: statementMs,
         // The client-side bound also ends a call to a frozen server, which cannot cancel itself.
         query_timeout: statementMs + 1_000,

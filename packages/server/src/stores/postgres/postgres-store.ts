@@ -22,7 +22,13 @@ export interface PostgresStoreOptions<TContext> {
    * by the server and by the client for a stalled server (default 15000). A store call that hits
    * one, or finds the database down, fails with `StoreUnavailableError` (HTTP 503, Retry-After).
    */
-  timeouts?: { connectMs?: number; statementMs?: number };
+  timeouts?: { connectMs?: number; statementMs?: number; idleMs?: number };
+  /**
+   * Most connections the store's own pool opens (ignored with `pool`); default 10, `pg`'s. Calls
+   * beyond it wait for a free connection, up to `timeouts.connectMs`. `timeouts.idleMs` closes a
+   * connection unused for that long (default 10000; 0 keeps idle connections open).
+   */
+  maxConnections?: number;
 }
 
 /**
@@ -44,8 +50,13 @@ export interface PostgresStoreOptions<TContext> {
  * ```
  */
 export class PostgresStore<TContext = unknown> extends SqlStore<TContext> {
+  /** The pool the store runs on (its own, or the one passed in), e.g. to share or to inspect. */
+  readonly pool: Pool;
+
   constructor(options: PostgresStoreOptions<TContext> = {}) {
     const tables = tableNames({ prefix: options.tablePrefix, schema: options.schema ?? 'public' });
-    super(new PostgresDialect(options), { tables, resolveOwner: options.resolveOwner });
+    const dialect = new PostgresDialect(options);
+    super(dialect, { tables, resolveOwner: options.resolveOwner });
+    this.pool = dialect.pool;
   }
 }
