@@ -13,7 +13,6 @@ export type {
 } from './blob-attachment-store-options.js';
 export { AttachmentUrlStore, type AttachmentUrlSigner } from './attachment-url-store.js';
 export {
-  blobKeyForAttachment,
   type BlobStore,
   type PresignDownloadOptions,
   type PresignedUpload,
@@ -21,16 +20,13 @@ export {
   type StoredBlob,
 } from './blob-store.js';
 export {
-  assertAttachmentCount,
   DEFAULT_ATTACHMENT_LIMITS,
   isMimeTypeAllowed,
-  normalizeMimeType,
   resolveAttachmentLimits,
-  validateAttachmentParams,
   type AttachmentLimits,
   type ValidatedAttachmentParams,
 } from './limits.js';
-export { isTextualMimeType, sniffMimeType, SNIFF_BYTES, verifyContentType } from './sniff.js';
+export { isTextualMimeType, sniffMimeType } from './sniff.js';
 export {
   AttachmentTokenError,
   AttachmentTokenSigner,
@@ -38,13 +34,7 @@ export {
   type AttachmentTokenPurpose,
   type AttachmentTokenSignerOptions,
 } from './upload-tokens.js';
-export {
-  attachmentErrorResponse,
-  handleDirectUpload,
-  handlePreview,
-  handleTwoPhaseUpload,
-  type AttachmentHandlerOptions,
-} from './http/handlers.js';
+export { type AttachmentHandlerOptions } from './http/handlers.js';
 export {
   createAttachmentRoutes,
   type AttachmentRouteCall,

@@ -9,7 +9,6 @@ export {
   DEFAULT_FORM_METADATA_KEY,
   DEFAULT_FORM_TEXTS,
   FORM_TOOL_NAME,
-  formAnswerContext,
   FormInteractions,
   type FormActionArgs,
   type FormInteractionsOptions,
@@ -17,11 +16,9 @@ export {
   type PendingForm,
 } from './form-interactions.js';
 export {
-  answerText,
   FORM_FIELD_TYPES,
   FormRequestSchema,
   FormSpecSchema,
-  normalizeFormRequest,
   validateAnswers,
   type FormAnswers,
   type FormAnswerValue,
@@ -34,7 +31,6 @@ export {
 export {
   DEFAULT_FORM_WIDGET_TEXTS,
   FORM_ACTIONS,
-  formCopyText,
   formSummaryWidget,
   formWidget,
   type FormActionType,

@@ -13,15 +13,8 @@ export {
   type McpTool,
   type McpToolsetOptions,
 } from './toolset.js';
+export { McpConnection, type McpCallOptions, type McpConnectionOptions } from './connection.js';
 export {
-  McpConnection,
-  isConnectionFailure,
-  type McpCallOptions,
-  type McpConnectionOptions,
-} from './connection.js';
-export {
-  exposedToolName,
-  isToolExposed,
   type McpCustomServerConfig,
   type McpHeaders,
   type McpHeadersInit,
@@ -33,19 +26,11 @@ export {
   type McpToolFilter,
   type McpToolInfo,
 } from './server-config.js';
-export {
-  describeCallFailure,
-  runMcpToolCall,
-  type McpCallBehavior,
-  type McpProgressOption,
-} from './tool-call.js';
+export { type McpCallBehavior, type McpProgressOption } from './tool-call.js';
 export {
   extractToolResultWidget,
-  toolResultText,
   WIDGET_MIME_TYPE,
   WIDGET_URI_SCHEME,
   type ToolResultWidget,
 } from './ui-resources.js';
-export { htmlToPlainText } from './html-text.js';
-export { extractToolResultMessageParts } from './resource-parts.js';
 export { widgetToolResult, type WidgetToolResultOptions } from './widget-result.js';

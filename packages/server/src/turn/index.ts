@@ -14,18 +14,13 @@ export {
   type TurnContextOptions,
   type WorkflowInput,
 } from './turn-context.js';
-export { ContextEventTracker, streamWithContext } from './context-stream.js';
 export {
   streamAssistantMessage,
   type StreamAssistantMessageOptions,
 } from './stream-assistant-message.js';
 
 // Tool progress
-export {
-  toolProgressEvent,
-  type ToolCallSummary,
-  type ToolProgressOption,
-} from './tool-progress.js';
+export { type ToolCallSummary, type ToolProgressOption } from './tool-progress.js';
 
 // Thread history → model input
 export {
@@ -37,9 +32,6 @@ export {
 } from './input/thread-item-converter.js';
 export {
   attachmentContent,
-  attachmentNotice,
-  isTextAttachment,
-  MODEL_IMAGE_TYPES,
   tagAsText,
   type AttachmentContentOptions,
   type AttachmentSkipReason,
@@ -59,7 +51,6 @@ export type {
 
 // Turn features (each opt-in)
 export {
-  latestUserMessage,
   loadHistory,
   loadHistoryInput,
   turnInferenceOptions,
@@ -68,14 +59,8 @@ export {
 } from './history.js';
 export { selectModel, type SelectModelOptions } from './model-selection.js';
 export { resolveToolChoice, type ResolveToolChoiceOptions } from './tool-choice.js';
+export { withRequestMetadata, type RequestMetadata } from './request-metadata.js';
 export {
-  requestMetadataBlock,
-  withRequestMetadata,
-  type RequestMetadata,
-} from './request-metadata.js';
-export {
-  cleanTitle,
-  fallbackTitle,
   generateThreadTitle,
   TITLE_INSTRUCTIONS,
   withThreadTitle,
@@ -83,9 +68,7 @@ export {
   type TitleGenerator,
 } from './thread-title.js';
 export {
-  classifyByStatus,
   FRIENDLY_ERROR_MESSAGES,
-  kindForStatus,
   toFriendlyError,
   withFriendlyErrors,
   type ErrorClassifier,

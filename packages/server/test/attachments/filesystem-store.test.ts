@@ -2,7 +2,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BlobAttachmentStore, blobKeyForAttachment } from '../../src/attachments/index.js';
+import { BlobAttachmentStore } from '../../src/attachments/index.js';
+import { blobKeyForAttachment } from '../../src/attachments/blob-store.js';
 import {
   FilesystemAttachmentStore,
   FilesystemBlobStore,

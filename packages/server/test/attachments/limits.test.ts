@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assertAttachmentCount,
   DEFAULT_ATTACHMENT_LIMITS,
   isMimeTypeAllowed,
-  normalizeMimeType,
   resolveAttachmentLimits,
-  validateAttachmentParams,
 } from '../../src/attachments/index.js';
+import {
+  assertAttachmentCount,
+  normalizeMimeType,
+  validateAttachmentParams,
+} from '../../src/attachments/limits.js';
 import {
   InvalidRequestError,
   PayloadTooLargeError,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SNIFF_BYTES, sniffMimeType, verifyContentType } from '../../src/attachments/index.js';
+import { sniffMimeType } from '../../src/attachments/index.js';
+import { SNIFF_BYTES, verifyContentType } from '../../src/attachments/sniff.js';
 import { guardUpload } from '../../src/attachments/upload-guard.js';
 import {
   InvalidRequestError,

@@ -4,10 +4,10 @@ import {
   FormInteractions,
   formSummaryWidget,
   formWidget,
-  normalizeFormRequest,
   validateAnswers,
   type FormSpec,
 } from '../../src/forms/index.js';
+import { normalizeFormRequest } from '../../src/forms/form-spec.js';
 import { WidgetRootSchema } from '../../src/protocol/index.js';
 import { TRIP_REQUEST, field } from './trip-form.js';
 

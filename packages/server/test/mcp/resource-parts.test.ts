@@ -2,13 +2,9 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  extractToolResultMessageParts,
-  htmlToPlainText,
-  McpHub,
-  WIDGET_MIME_TYPE,
-  type McpServerConfig,
-} from '../../src/mcp/index.js';
+import { McpHub, WIDGET_MIME_TYPE, type McpServerConfig } from '../../src/mcp/index.js';
+import { extractToolResultMessageParts } from '../../src/mcp/resource-parts.js';
+import { htmlToPlainText } from '../../src/mcp/html-text.js';
 import { TurnContext } from '../../src/turn/index.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { Card, Text } from '../../src/widgets/index.js';

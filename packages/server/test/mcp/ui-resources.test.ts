@@ -2,10 +2,10 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import {
   extractToolResultWidget,
-  toolResultText,
   WIDGET_MIME_TYPE,
   widgetToolResult,
 } from '../../src/mcp/index.js';
+import { toolResultText } from '../../src/mcp/ui-resources.js';
 import { WidgetRootSchema } from '../../src/protocol/index.js';
 import { Card, ListView, ListViewItem, Text, WidgetTemplate } from '../../src/widgets/index.js';
 

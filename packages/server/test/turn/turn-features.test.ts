@@ -6,9 +6,6 @@ import type { ThreadItem, ThreadMetadata, UserMessageItem } from '../../src/prot
 import { classifyAnthropicError } from '../../src/agents/anthropic/index.js';
 import {
   assertInputLength,
-  classifyByStatus,
-  cleanTitle,
-  fallbackTitle,
   generateThreadTitle,
   loadHistory,
   resolveToolChoice,
@@ -19,6 +16,8 @@ import {
   withRequestMetadata,
   withThreadTitle,
 } from '../../src/turn/index.js';
+import { classifyByStatus } from '../../src/turn/friendly-errors.js';
+import { cleanTitle, fallbackTitle } from '../../src/turn/thread-title.js';
 import { classifyOpenAIError } from '../../src/agents/index.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import { CONTEXT, makeServer, stream, textInput } from '../helpers/make-server.js';
