@@ -34,6 +34,11 @@ export interface SqliteKnowledgeBackendOptions {
    * Default 16; more finds more of the exact nearest neighbours at a higher cost.
    */
   ivfProbes?: number;
+  /**
+   * Rows the rarer terms of a keyword query may match before the commoner terms stop adding
+   * candidates of their own (they still score the candidates). Default 2000.
+   */
+  keywordBudget?: number;
 }
 
 const PREFIX = /^[A-Za-z_][A-Za-z0-9_]{0,40}$/;
@@ -488,7 +493,9 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
     let rare = 0;
     while (
       rare < frequencies.length &&
-      (covered < wanted || covered + frequencies[rare]!.rows <= KEYWORD_CANDIDATE_BUDGET)
+      (covered < wanted ||
+        covered + frequencies[rare]!.rows <=
+          (this.options.keywordBudget ?? KEYWORD_CANDIDATE_BUDGET))
     ) {
       covered += frequencies[rare]!.rows;
       rare++;
