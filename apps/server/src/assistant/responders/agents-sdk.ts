@@ -266,7 +266,7 @@ export class AgentsResponder implements Responder {
         resolveOwner,
       });
       tools.push(search as Tool<Ctx>);
-      if (uploads) tools.push(addToKnowledgeTool(this.knowledge!, this.attachments!, history));
+      if (uploads) tools.push(addToKnowledgeTool(this.knowledge!, this.attachments, history));
     }
     const forced =
       picked?.forceTool && agent.tools.includes(picked.forceTool) ? picked.forceTool : undefined;

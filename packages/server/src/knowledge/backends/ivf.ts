@@ -59,7 +59,7 @@ export function trainCentroids(vectors: readonly Float32Array[], k: number): Flo
   const step = vectors.length / size;
   const sample = Array.from({ length: size }, (_, i) => vectors[Math.floor(i * step)]!);
   const dimensions = sample[0]!.length;
-  let centroids = Array.from({ length: k }, (_, i) =>
+  let centroids: Float32Array[] = Array.from({ length: k }, (_, i) =>
     Float32Array.from(sample[Math.floor((i * size) / k)]!),
   );
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
