@@ -3,7 +3,9 @@
  * and query latency (p50/p99 of keyword, vector and hybrid search) at 10k and 100k chunks, on
  * SQLite (FTS5 + sqlite-vec) and PostgreSQL (tsvector + exact real[] scan, no pgvector here).
  * Embeddings come from the in-process hashed embedding (256 dimensions) so the figures measure the
- * knowledge base, not a model server. BENCH_SCALE < 1 shrinks the chunk counts.
+ * knowledge base, not a model server. Prints recall@5 / MRR of the labelled questions at each size
+ * (the shortcuts of large bases are approximate) and the 10k → 100k growth of query p50.
+ * BENCH_SCALE < 1 shrinks the chunk counts.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -17,7 +19,7 @@ import {
   type SearchMode,
 } from '../src/knowledge/index.js';
 import { hashEmbedding } from '../src/testing/index.js';
-import { makeEvalCorpus } from '../test/knowledge/eval-corpus.js';
+import { makeEvalCorpus, type EvalQuestion } from '../test/knowledge/eval-corpus.js';
 import { fmt, gc, percentile, printTable } from './bench-kit.js';
 
 const DIMENSIONS = 256;
@@ -48,21 +50,46 @@ async function ingest(
   return performance.now() - start;
 }
 
+/** Latency percentiles, and recall@5 / MRR against the questions' labels (document + section). */
 async function latencies(
   kb: KnowledgeBase,
-  questions: string[],
+  questions: EvalQuestion[],
   mode: SearchMode,
-): Promise<{ p50: number; p99: number }> {
-  for (const q of questions.slice(0, 10)) await kb.search(q, { owner: 'admin', mode, limit: 5 });
+  ingested: ReadonlySet<string>,
+): Promise<{ p50: number; p99: number; recall: number; mrr: number }> {
+  for (const q of questions.slice(0, 10))
+    await kb.search(q.question, { owner: 'admin', mode, limit: 5 });
   const times: number[] = [];
+  let hits = 0;
+  let reciprocal = 0;
+  let answerable = 0;
   for (const q of questions) {
     const start = performance.now();
-    await kb.search(q, { owner: 'admin', mode, limit: 5 });
+    const passages = await kb.search(q.question, { owner: 'admin', mode, limit: 5 });
     times.push(performance.now() - start);
+    // Quality counts only questions whose document is in the base at this size.
+    if (!ingested.has(q.source)) continue;
+    answerable++;
+    const rank = passages.findIndex(
+      (p) => p.source === q.source && p.section.split(' > ').at(-1) === q.section,
+    );
+    if (rank >= 0) {
+      hits++;
+      reciprocal += 1 / (rank + 1);
+    }
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    recall: hits / answerable,
+    mrr: reciprocal / answerable,
+  };
 }
+
+/** Query p50 by `backend mode target`, for the growth ratios. */
+const p50s = new Map<string, number>();
+const qualityRows: Record<string, string | number>[] = [];
 
 async function runBackend(
   name: string,
@@ -74,7 +101,7 @@ async function runBackend(
   const maxDocs = Math.ceil(Math.max(...targets) / CHUNKS_PER_DOC);
   const { documents, questions } = makeEvalCorpus(maxDocs, QUERIES, 7);
   // PostgreSQL without pgvector scans every vector per query: fewer queries there.
-  const queryTexts = questions.map((q) => q.question).slice(0, name === 'postgres' ? 50 : QUERIES);
+  const queryTexts = questions.slice(0, name === 'postgres' ? 50 : QUERIES);
 
   // Embeddings excluded: a keyword-only base, ingestion rate up to the smallest target.
   {
@@ -111,12 +138,18 @@ async function runBackend(
     gc();
     const chunks = await kb.backend.countChunks();
     const row: Record<string, string | number> = { backend: name, chunks };
+    const quality: Record<string, string | number> = { backend: name, chunks };
     for (const mode of ['keyword', 'vector', 'hybrid'] as SearchMode[]) {
-      const { p50, p99 } = await latencies(kb, queryTexts, mode);
+      const sources = new Set(documents.slice(0, ingested).map((doc) => doc.source));
+      const { p50, p99, recall, mrr } = await latencies(kb, queryTexts, mode, sources);
       row[`${mode} p50 ms`] = fmt(p50, 2);
       row[`${mode} p99 ms`] = fmt(p99, 2);
+      quality[`${mode} recall@5`] = recall.toFixed(3);
+      quality[`${mode} MRR`] = mrr.toFixed(3);
+      p50s.set(`${name} ${mode} ${target}`, p50);
     }
     queryRows.push(row);
+    qualityRows.push(quality);
   }
   await kb.close();
 }
@@ -173,6 +206,21 @@ export async function runKnowledgeBench(): Promise<void> {
   printTable(
     `Knowledge query latency (top 5; ${QUERIES} queries on SQLite, 50 on PostgreSQL)`,
     queryRows,
+  );
+  printTable('Knowledge retrieval quality at bench scale (labelled questions)', qualityRows);
+  // Sub-linear: 10× the chunks should cost clearly less than 10× the time.
+  const [small, large] = targets;
+  printTable(
+    `Knowledge query growth (SQLite p50 at ${large} ÷ p50 at ${small} chunks)`,
+    (['keyword', 'vector', 'hybrid'] as SearchMode[]).map((mode) => ({
+      mode,
+      [`p50 ${small}`]: fmt(p50s.get(`sqlite ${mode} ${small}`) ?? NaN, 2),
+      [`p50 ${large}`]: fmt(p50s.get(`sqlite ${mode} ${large}`) ?? NaN, 2),
+      ratio: fmt(
+        (p50s.get(`sqlite ${mode} ${large}`) ?? NaN) / (p50s.get(`sqlite ${mode} ${small}`) ?? NaN),
+        2,
+      ),
+    })),
   );
 }
 

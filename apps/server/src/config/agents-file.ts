@@ -105,14 +105,19 @@ const CollectionNameSchema = z
  * user may read, a list of collection names, or the names with search options.
  */
 export const AgentKnowledgeSchema = z.union([
-  z.literal(true).transform(() => ({ collections: undefined, limit: 5 })),
+  z.literal(true).transform(() => ({ collections: undefined, limit: 5, uploads: true })),
   z
     .array(CollectionNameSchema)
     .min(1)
-    .transform((collections) => ({ collections, limit: 5 })),
+    .transform((collections) => ({ collections, limit: 5, uploads: true })),
   z.strictObject({
     collections: z.array(CollectionNameSchema).min(1).optional(),
     limit: z.number().int().min(1).max(20).default(5),
+    /**
+     * The `add_to_knowledge` tool (when uploads are enabled): files the user attached in a thread
+     * go to their own private `uploads` collection, which this agent then also searches.
+     */
+    uploads: z.boolean().default(true),
   }),
 ]);
 

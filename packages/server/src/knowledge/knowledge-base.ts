@@ -420,7 +420,13 @@ export class KnowledgeBase {
     const keyword =
       mode === 'vector'
         ? []
-        : await this.backend.keywordSearch(queryTerms(query), ids, options.filter, candidates);
+        : await this.backend.keywordSearch(
+            queryTerms(query),
+            ids,
+            options.filter,
+            candidates,
+            this.options.reranker ? candidates : limit,
+          );
     const vector =
       mode === 'keyword'
         ? []

@@ -35,6 +35,7 @@ import { searchKnowledgeTool } from '@threadline/server/knowledge/agents';
 import type { AppConfig } from '../../config.js';
 import type { AgentDefinition, AgentsFile } from '../../config/agents-file.js';
 import { resolveOwner, type AppContext } from '../../context.js';
+import { addToKnowledgeTool, UPLOADS_COLLECTION } from '../../knowledge/add-upload-tool.js';
 import type { AgentRegistry } from '../agents.js';
 import {
   attachmentInputSettings,
@@ -57,6 +58,10 @@ type Ctx = AgentContext<AppContext>;
 const KNOWLEDGE_INSTRUCTIONS =
   'Use search_knowledge to look things up in the documents before answering questions they may ' +
   'cover. Cite every fact taken from a passage with its reference in brackets, e.g. [1] or [1, 2].';
+
+/** Added when the agent also offers `add_to_knowledge`. */
+const UPLOAD_INSTRUCTIONS =
+  'When the user asks to add, save or remember a file they attached, call add_to_knowledge.';
 
 /** A built-in tool as an Agents SDK function tool, with Rails-style progress around it. */
 function agentTool(builtin: BuiltinTool<unknown>, agent: AgentDefinition): Tool<Ctx> {
@@ -272,7 +277,14 @@ export class AgentsResponder implements Responder {
       turn,
       this.config,
       this.agents,
-      knowledge ? KNOWLEDGE_INSTRUCTIONS : undefined,
+      knowledge
+        ? [
+            KNOWLEDGE_INSTRUCTIONS,
+            knowledge.uploads && this.attachments ? UPLOAD_INSTRUCTIONS : undefined,
+          ]
+            .filter(Boolean)
+            .join(' ')
+        : undefined,
     );
     const agentContext = new AgentContext<AppContext>({
       thread,
@@ -285,13 +297,19 @@ export class AgentsResponder implements Responder {
     if (toolset) tools.push(...((await mcpTools(toolset, agentContext)) as Tool<Ctx>[]));
     if (agent.forms) tools.push(this.forms.tool as Tool<Ctx>, questionsAgentTool<AppContext>());
     if (knowledge) {
+      const uploads = knowledge.uploads && this.attachments !== undefined;
       const search = searchKnowledgeTool<AppContext>({
         knowledgeBase: this.knowledge!,
-        collections: knowledge.collections,
+        // A user's own uploads are searched too (only theirs: the collection is private).
+        collections:
+          uploads && knowledge.collections
+            ? [...knowledge.collections, UPLOADS_COLLECTION]
+            : knowledge.collections,
         limit: knowledge.limit,
         resolveOwner,
       });
       tools.push(search as Tool<Ctx>);
+      if (uploads) tools.push(addToKnowledgeTool(this.knowledge!, this.attachments, history));
     }
     const forced =
       picked?.forceTool && agent.tools.includes(picked.forceTool) ? picked.forceTool : undefined;

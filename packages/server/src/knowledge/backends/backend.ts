@@ -49,11 +49,16 @@ export interface KnowledgeBackend {
   updateDocument(document: KnowledgeDocument): Promise<void>;
   deleteDocument(id: string): Promise<void>;
 
+  /**
+   * The best `limit` chunks by BM25. `wanted` (≤ limit) is how many the caller will show: a
+   * backend may leave out weak candidates beyond it (chunks holding only common terms).
+   */
   keywordSearch(
     terms: string[],
     collectionIds: string[],
     filter: SearchFilter | undefined,
     limit: number,
+    wanted?: number,
   ): Promise<RankedId[]>;
   vectorSearch(
     vector: Float32Array,

@@ -5,6 +5,14 @@ import { ConfigurationError } from '../../errors.js';
 import type { Chunk, Collection, KnowledgeDocument, SearchFilter } from '../types.js';
 import type { KnowledgeBackend, PassageRow, RankedId } from './backend.js';
 import {
+  clusterCount,
+  IVF_MIN_VECTORS,
+  IVF_PROBES,
+  nearestCentroid,
+  probedClusters,
+  trainCentroids,
+} from './ivf.js';
+import {
   collectionFromRow,
   documentFromRow,
   type CollectionRow,
@@ -21,9 +29,21 @@ export interface SqliteKnowledgeBackendOptions {
   tablePrefix?: string;
   /** Load `sqlite-vec` for vector search. Default true; without it the base is keyword-only. */
   vectors?: boolean;
+  /**
+   * IVF clusters a vector search scans once the base has been partitioned (from 4096 vectors on).
+   * Default 16; more finds more of the exact nearest neighbours at a higher cost.
+   */
+  ivfProbes?: number;
+  /**
+   * Rows the rarer terms of a keyword query may match before the commoner terms stop adding
+   * candidates of their own (they still score the candidates). Default 2000.
+   */
+  keywordBudget?: number;
 }
 
 const PREFIX = /^[A-Za-z_][A-Za-z0-9_]{0,40}$/;
+/** Rows the rarer query terms may match before the commoner ones stop adding candidates. */
+const KEYWORD_CANDIDATE_BUDGET = 2000;
 /** vec0's largest k; vector candidates beyond it are not needed for a top-N answer. */
 const MAX_KNN = 4096;
 
@@ -60,6 +80,11 @@ function filterSql(filter: SearchFilter | undefined): { sql: string; params: unk
   return { sql: clauses.map((clause) => ` AND ${clause}`).join(''), params };
 }
 
+const toFloat32 = (blob: Buffer): Float32Array =>
+  new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+const toBlob = (vector: Float32Array): Buffer =>
+  Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+
 const quoteTerm = (term: string): string => `"${term.replace(/"/g, '""')}"`;
 const placeholders = (count: number): string => new Array(count).fill('?').join(',');
 
@@ -74,6 +99,10 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
   private readonly t: (name: string) => string;
   private vecLoaded = false;
   private dimensions: number | null = null;
+  /** IVF centroids (null: not trained yet, every vector in cluster 0) and their version. */
+  private centroids: Float32Array[] | null = null;
+  private centroidsVersion: string | null = null;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(private readonly options: SqliteKnowledgeBackendOptions = {}) {
     const prefix = options.tablePrefix ?? 'threadline_kb_';
@@ -134,11 +163,120 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
       CREATE TABLE IF NOT EXISTS ${t('embedding_cache')} (
         model TEXT NOT NULL, hash TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, hash)
       ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS ${t('ivf_centroids')} (id INTEGER PRIMARY KEY, vector BLOB NOT NULL);
     `);
     const dims = this.db
       .prepare<[], { value: string }>(`SELECT value FROM ${t('meta')} WHERE key = 'dimensions'`)
       .get();
     this.dimensions = dims ? Number(dims.value) : null;
+    if (this.dimensions !== null && this.vecLoaded) this.migrateVectorTable(this.dimensions);
+  }
+
+  /** A statement prepared once per connection (searches run the same few SQL texts). */
+  private stmt<P extends unknown[] = unknown[], R = unknown>(
+    sql: string,
+  ): BetterSqlite3.Statement<P, R> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as unknown as BetterSqlite3.Statement<P, R>;
+  }
+
+  /** The vec0 table of a base written before IVF (no cluster column) becomes cluster 0 of the new one. */
+  private migrateVectorTable(dimensions: number): void {
+    const exists = (name: string): boolean =>
+      this.db.prepare(`SELECT 1 FROM sqlite_master WHERE name = ?`).get(this.t(name)) !== undefined;
+    if (exists('ivf_vectors') || !exists('vectors')) return;
+    this.db.transaction(() => {
+      this.createVectorTable(dimensions);
+      this.db.exec(
+        `INSERT INTO ${this.t('ivf_vectors')} (rowid, cluster, collection_id, embedding)
+         SELECT rowid, 0, collection_id, embedding FROM ${this.t('vectors')};
+         DROP TABLE ${this.t('vectors')};`,
+      );
+    })();
+  }
+
+  private createVectorTable(dimensions: number): void {
+    // `cluster` is the IVF partition (see ivf.ts): a query scans only the probed clusters.
+    this.db.exec(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS ${this.t('ivf_vectors')} USING vec0(cluster integer partition key, collection_id text, embedding float[${dimensions}] distance_metric=cosine)`,
+    );
+  }
+
+  /** The current IVF centroids (reloaded when another connection retrained them). */
+  private currentCentroids(): Float32Array[] | null {
+    const row = this.stmt<[], { value: string }>(
+      `SELECT value FROM ${this.t('meta')} WHERE key = 'ivf_version'`,
+    ).get();
+    const version = row?.value ?? null;
+    if (version !== this.centroidsVersion) {
+      const rows = this.stmt<[], { vector: Buffer }>(
+        `SELECT vector FROM ${this.t('ivf_centroids')} ORDER BY id`,
+      ).all();
+      this.centroids = rows.length > 0 ? rows.map((r) => toFloat32(r.vector)) : null;
+      this.centroidsVersion = version;
+    }
+    return this.centroids;
+  }
+
+  /**
+   * Retrains the IVF centroids when the number of vectors has doubled since the last training
+   * (from IVF_MIN_VECTORS on) and moves every vector to its new cluster: amortized, each vector
+   * is reassigned a bounded number of times as the base grows.
+   */
+  private maybeTrain(): void {
+    if (this.dimensions === null) return;
+    const { n } = this.stmt<[], { n: number }>(
+      `SELECT count(*) AS n FROM ${this.t('chunks')}`,
+    ).get()!;
+    const trainedAt = Number(
+      this.stmt<[], { value: string }>(
+        `SELECT value FROM ${this.t('meta')} WHERE key = 'ivf_trained_at'`,
+      ).get()?.value ?? 0,
+    );
+    if (n < IVF_MIN_VECTORS || n < trainedAt * 2) return;
+    this.trainIvf();
+  }
+
+  /** Trains centroids on the stored vectors and reassigns every vector to its nearest one. */
+  trainIvf(): void {
+    const rows = this.db
+      .prepare<[], { rowid: number; collection_id: string; embedding: Buffer }>(
+        `SELECT rowid, collection_id, embedding FROM ${this.t('ivf_vectors')}`,
+      )
+      .all();
+    if (rows.length === 0) return;
+    const vectors = rows.map((row) => toFloat32(row.embedding));
+    const centroids = trainCentroids(vectors, clusterCount(rows.length));
+    const remove = this.db.prepare(`DELETE FROM ${this.t('ivf_vectors')} WHERE rowid = ?`);
+    const insert = this.db.prepare(
+      `INSERT INTO ${this.t('ivf_vectors')} (rowid, cluster, collection_id, embedding) VALUES (?, ?, ?, ?)`,
+    );
+    const insertCentroid = this.db.prepare(
+      `INSERT INTO ${this.t('ivf_centroids')} (id, vector) VALUES (?, ?)`,
+    );
+    const setMeta = this.db.prepare(
+      `INSERT OR REPLACE INTO ${this.t('meta')} (key, value) VALUES (?, ?)`,
+    );
+    this.db.transaction(() => {
+      this.db.exec(`DELETE FROM ${this.t('ivf_centroids')}`);
+      centroids.forEach((centroid, id) => insertCentroid.run(id, toBlob(centroid)));
+      rows.forEach((row, index) => {
+        const vector = vectors[index]!;
+        remove.run(BigInt(row.rowid));
+        insert.run(
+          BigInt(row.rowid),
+          BigInt(nearestCentroid(vector, centroids)),
+          row.collection_id,
+          vector,
+        );
+      });
+      setMeta.run('ivf_trained_at', String(rows.length));
+      setMeta.run('ivf_version', `${Date.now()}-${rows.length}`);
+    })();
   }
 
   async close(): Promise<void> {
@@ -154,9 +292,7 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
         `This knowledge base stores ${this.dimensions}-dimensional vectors; the embedder returned ${dimensions}. Use a new database (or table prefix) for another embedding model.`,
       );
     }
-    this.db.exec(
-      `CREATE VIRTUAL TABLE IF NOT EXISTS ${this.t('vectors')} USING vec0(collection_id text, embedding float[${dimensions}] distance_metric=cosine)`,
-    );
+    this.createVectorTable(dimensions);
     this.db
       .prepare(`INSERT OR REPLACE INTO ${this.t('meta')} (key, value) VALUES ('dimensions', ?)`)
       .run(String(dimensions));
@@ -234,7 +370,7 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
     const deleteFts = this.db.prepare(`DELETE FROM ${this.t('chunks_fts')} WHERE rowid = ?`);
     const deleteVector =
       this.dimensions !== null
-        ? this.db.prepare(`DELETE FROM ${this.t('vectors')} WHERE rowid = ?`)
+        ? this.db.prepare(`DELETE FROM ${this.t('ivf_vectors')} WHERE rowid = ?`)
         : null;
     for (const { rowid } of rowids) {
       deleteFts.run(rowid);
@@ -262,9 +398,10 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
     );
     const insertVector = vectors
       ? this.db.prepare(
-          `INSERT INTO ${this.t('vectors')} (rowid, collection_id, embedding) VALUES (?, ?, ?)`,
+          `INSERT INTO ${this.t('ivf_vectors')} (rowid, cluster, collection_id, embedding) VALUES (?, ?, ?, ?)`,
         )
       : null;
+    const centroids = vectors ? this.currentCentroids() : null;
     this.db.transaction(() => {
       this.removeChunks(document.id);
       this.writeDocument(document);
@@ -280,10 +417,13 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
         );
         insertFts.run(lastInsertRowid, document.title, chunk.section, chunk.text);
         const vector = vectors?.[index];
-        if (insertVector && vector)
-          insertVector.run(BigInt(lastInsertRowid), chunk.collectionId, vector);
+        if (insertVector && vector) {
+          const cluster = centroids ? nearestCentroid(vector, centroids) : 0;
+          insertVector.run(BigInt(lastInsertRowid), BigInt(cluster), chunk.collectionId, vector);
+        }
       });
     })();
+    if (vectors) this.maybeTrain();
   }
 
   private writeDocument(d: KnowledgeDocument): void {
@@ -319,43 +459,88 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
     collectionIds: string[],
     filter: SearchFilter | undefined,
     limit: number,
+    wanted = limit,
   ): Promise<RankedId[]> {
     if (terms.length === 0 || collectionIds.length === 0) return [];
+    const matches = this.candidateMatches(terms, Math.min(wanted, limit));
+    const lists = matches.map((match) => this.rankedMatches(match, collectionIds, filter, limit));
+    const merged = lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a.score - b.score);
+    // FTS5's bm25() is negative (lower is better); report it the usual way round.
+    return merged.slice(0, limit).map((row) => ({ id: row.id, score: -row.score }));
+  }
+
+  /**
+   * The FTS5 queries whose matches are the candidates: every term OR-ed, unless some terms are
+   * common. Then the candidates are the rows holding a rarer term (posting lists adding up to
+   * KEYWORD_CANDIDATE_BUDGET rows, and at least the `wanted` passages), split in two queries —
+   * `rare AND common` and `rare NOT common` — so FTS5 walks only the rare terms' rows and seeks in
+   * the common ones, while bm25() still scores every term (both queries hold all of them, and a
+   * term a row lacks adds nothing). Rows holding only common terms are left out: what BM25 gives
+   * them is small, and scoring them is what made common words cost time linear in the corpus.
+   */
+  private candidateMatches(terms: string[], wanted: number): string[] {
+    const all = terms.map(quoteTerm).join(' OR ');
+    if (terms.length < 2) return [all];
+    const fts = this.t('chunks_fts');
+    const count = this.stmt<[string], { n: number }>(
+      `SELECT count(*) AS n FROM ${fts} WHERE ${fts} MATCH ?`,
+    );
+    const frequencies = terms
+      .map((term) => ({ term, rows: count.get(quoteTerm(term))!.n }))
+      .filter((entry) => entry.rows > 0)
+      .sort((a, b) => a.rows - b.rows);
+    let covered = 0;
+    let rare = 0;
+    while (
+      rare < frequencies.length &&
+      (covered < wanted ||
+        covered + frequencies[rare]!.rows <=
+          (this.options.keywordBudget ?? KEYWORD_CANDIDATE_BUDGET))
+    ) {
+      covered += frequencies[rare]!.rows;
+      rare++;
+    }
+    if (rare === 0 || rare === frequencies.length) return [all];
+    const or = (entries: typeof frequencies) => entries.map((e) => quoteTerm(e.term)).join(' OR ');
+    const rareTerms = or(frequencies.slice(0, rare));
+    const commonTerms = or(frequencies.slice(rare));
+    return [`(${rareTerms}) AND (${commonTerms})`, `(${rareTerms}) NOT (${commonTerms})`];
+  }
+
+  /** The best `limit` rows of one FTS5 query in the given collections, by bm25 (negative). */
+  private rankedMatches(
+    match: string,
+    collectionIds: string[],
+    filter: SearchFilter | undefined,
+    limit: number,
+  ): ChunkIdRow[] {
     const where = filterSql(filter);
     const needsDocuments = where.sql !== '';
     const fts = this.t('chunks_fts');
-    const match = terms.map(quoteTerm).join(' OR ');
     if (!needsDocuments && this.coversAllCollections(collectionIds)) {
       // Nothing to filter: FTS5 ranks inside the index (`ORDER BY rank LIMIT`) and only the top
       // rows are joined, instead of joining and sorting every match.
-      const top = this.db
-        .prepare<[string, number], ChunkIdRow>(
-          `SELECT c.id AS id, r.rank AS score FROM (
-             SELECT rowid, rank FROM ${fts} WHERE ${fts} MATCH ? AND rank MATCH 'bm25(2.0, 1.5, 1.0)'
-             ORDER BY rank LIMIT ?
-           ) r JOIN ${this.t('chunks')} c ON c.rowid = r.rowid ORDER BY r.rank`,
-        )
-        .all(match, limit);
-      return top.map((row) => ({ id: row.id, score: -row.score }));
+      return this.stmt<[string, number], ChunkIdRow>(
+        `SELECT c.id AS id, r.rank AS score FROM (
+           SELECT rowid, rank FROM ${fts} WHERE ${fts} MATCH ? AND rank MATCH 'bm25(2.0, 1.5, 1.0)'
+           ORDER BY rank LIMIT ?
+         ) r JOIN ${this.t('chunks')} c ON c.rowid = r.rowid ORDER BY r.rank`,
+      ).all(match, limit);
     }
-    const rows = this.db
-      .prepare<unknown[], ChunkIdRow>(
-        `SELECT c.id AS id, bm25(${fts}, 2.0, 1.5, 1.0) AS score
-         FROM ${fts} f JOIN ${this.t('chunks')} c ON c.rowid = f.rowid
-         ${needsDocuments ? `JOIN ${this.t('documents')} d ON d.id = c.document_id` : ''}
-         WHERE ${fts} MATCH ? AND c.collection_id IN (${placeholders(collectionIds.length)})${where.sql}
-         ORDER BY score LIMIT ?`,
-      )
-      .all(match, ...collectionIds, ...where.params, limit);
-    // FTS5's bm25() is negative (lower is better); report it the usual way round.
-    return rows.map((row) => ({ id: row.id, score: -row.score }));
+    return this.stmt<unknown[], ChunkIdRow>(
+      `SELECT c.id AS id, bm25(${fts}, 2.0, 1.5, 1.0) AS score
+       FROM ${fts} f JOIN ${this.t('chunks')} c ON c.rowid = f.rowid
+       ${needsDocuments ? `JOIN ${this.t('documents')} d ON d.id = c.document_id` : ''}
+       WHERE ${fts} MATCH ? AND c.collection_id IN (${placeholders(collectionIds.length)})${where.sql}
+       ORDER BY score LIMIT ?`,
+    ).all(match, ...collectionIds, ...where.params, limit);
   }
 
   /** Whether `collectionIds` (distinct) name every collection, so no collection filter is needed. */
   private coversAllCollections(collectionIds: string[]): boolean {
-    const { n } = this.db
-      .prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${this.t('collections')}`)
-      .get()!;
+    const { n } = this.stmt<[], { n: number }>(
+      `SELECT count(*) AS n FROM ${this.t('collections')}`,
+    ).get()!;
     return new Set(collectionIds).size >= n;
   }
 
@@ -372,30 +557,35 @@ export class SqliteKnowledgeBackend implements KnowledgeBackend {
       );
     }
     const where = filterSql(filter);
+    const centroids = this.currentCentroids();
+    const probes = this.options.ivfProbes ?? IVF_PROBES;
+    const clusters =
+      centroids && probes < centroids.length ? probedClusters(vector, centroids, probes) : [];
+    const clusterSql =
+      clusters.length > 0 ? ` AND cluster IN (${placeholders(clusters.length)})` : '';
+    const vectors = this.t('ivf_vectors');
     if (where.sql === '' && this.coversAllCollections(collectionIds)) {
-      // Nothing to filter: a plain KNN scan, without comparing every row's collection.
-      const top = this.db
-        .prepare<[Float32Array, number], ChunkIdRow>(
-          `SELECT c.id AS id, knn.distance AS score FROM (
-             SELECT rowid, distance FROM ${this.t('vectors')} WHERE embedding MATCH ? AND k = ?
-           ) knn JOIN ${this.t('chunks')} c ON c.rowid = knn.rowid ORDER BY knn.distance`,
-        )
-        .all(vector, Math.min(MAX_KNN, limit));
+      // Nothing to filter: a KNN scan of the probed clusters (each returns its k nearest; the
+      // outer ORDER BY merges them), without comparing every row's collection.
+      const k = Math.min(MAX_KNN, limit);
+      const top = this.stmt<unknown[], ChunkIdRow>(
+        `SELECT c.id AS id, knn.distance AS score FROM (
+           SELECT rowid, distance FROM ${vectors} WHERE embedding MATCH ? AND k = ?${clusterSql}
+         ) knn JOIN ${this.t('chunks')} c ON c.rowid = knn.rowid ORDER BY knn.distance LIMIT ?`,
+      ).all(vector, k, ...clusters, k);
       return top.map((row) => ({ id: row.id, score: 1 - row.score }));
     }
     // Document filters apply after the k nearest are found, so fetch more candidates then.
     const k = Math.min(MAX_KNN, where.sql === '' ? limit : limit * 10);
-    const rows = this.db
-      .prepare<unknown[], ChunkIdRow>(
-        `WITH knn AS (
-           SELECT rowid, distance FROM ${this.t('vectors')}
-           WHERE embedding MATCH ? AND k = ? AND collection_id IN (${placeholders(collectionIds.length)})
-         )
-         SELECT c.id AS id, knn.distance AS score FROM knn JOIN ${this.t('chunks')} c ON c.rowid = knn.rowid
-         JOIN ${this.t('documents')} d ON d.id = c.document_id
-         WHERE 1 = 1${where.sql} ORDER BY knn.distance LIMIT ?`,
-      )
-      .all(vector, k, ...collectionIds, ...where.params, limit);
+    const rows = this.stmt<unknown[], ChunkIdRow>(
+      `WITH knn AS (
+         SELECT rowid, distance FROM ${vectors}
+         WHERE embedding MATCH ? AND k = ?${clusterSql} AND collection_id IN (${placeholders(collectionIds.length)})
+       )
+       SELECT c.id AS id, knn.distance AS score FROM knn JOIN ${this.t('chunks')} c ON c.rowid = knn.rowid
+       JOIN ${this.t('documents')} d ON d.id = c.document_id
+       WHERE 1 = 1${where.sql} ORDER BY knn.distance LIMIT ?`,
+    ).all(vector, k, ...clusters, ...collectionIds, ...where.params, limit);
     return rows.map((row) => ({ id: row.id, score: 1 - row.score }));
   }
 
