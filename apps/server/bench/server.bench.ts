@@ -26,6 +26,8 @@ const TOKENS = Number(process.env.BENCH_SERVER_TOKENS ?? 300);
 const PARK_MS = 3_000;
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const PROFILE_DIR = process.env.BENCH_SERVER_PROFILE;
+/** Which parts run: `stream` (throughput, CPU, gaps, memory), `list`, `first`. */
+const PARTS = new Set((process.env.BENCH_SERVER_PARTS ?? 'stream,list,first').split(','));
 
 /** `taskset -c <core>` when available and wanted: servers on core 0, this process on core 1. */
 const PIN = process.env.BENCH_PIN !== '0' && hasTaskset();
@@ -154,7 +156,9 @@ async function load(target: Target) {
   const cpuBefore = cpuMsOf(target.pid);
   const start = performance.now();
   const results = await Promise.all(
-    Array.from({ length: CONVERSATIONS }, (_, i) => converse(agent, target.port, `u${i % 50}`, gaps)),
+    Array.from({ length: CONVERSATIONS }, (_, i) =>
+      converse(agent, target.port, `u${i % 50}`, gaps),
+    ),
   );
   const ms = performance.now() - start;
   const cpuMs = cpuMsOf(target.pid) - cpuBefore;
@@ -295,6 +299,23 @@ export async function runServerBench(): Promise<void> {
     ['baseline: raw node:http SSE writer', rawTarget],
     ['Threadline server (auth, rate limit, agents, SQLite, model over HTTP)', threadlineTarget],
   ] as const;
+  if (PARTS.has('stream')) await streamPart(targets, frames.length);
+  else await load(threadlineTarget); // threads for `threads.list` to find
+  if (PARTS.has('list')) await listPart(threadlineTarget);
+  if (PARTS.has('first')) {
+    tokens = 3; // an instant model: the first event's latency is the server's own
+    await firstEventPart(targets);
+  }
+
+  raw.kill('SIGTERM');
+  threadline.kill('SIGTERM');
+  await new Promise((resolve) => threadline.once('exit', resolve));
+  await fake.close();
+}
+
+type Targets = readonly (readonly [string, Target])[];
+
+async function streamPart(targets: Targets, framesPerConversation: number): Promise<void> {
   const memory: Record<string, number> = {};
   for (const [name, target] of targets) {
     // Memory first, on a barely warmed-up process: RSS does not shrink after a load run.
@@ -325,16 +346,18 @@ export async function runServerBench(): Promise<void> {
       'RSS growth/open stream': `${fmt(memory[name]! / 1024, 1)} KiB`,
     });
   }
-  const baseline = cpuPerEvent[targets[0][0]]!;
+  const baseline = cpuPerEvent[targets[0]![0]]!;
   for (const row of rows) row['CPU vs raw'] = `${fmt(cpuPerEvent[row.server!]! / baseline, 2)}×`;
   console.log(
     `\n## Server over HTTP: ${CONVERSATIONS} concurrent conversations × ${TOKENS} tokens (fake model)`,
   );
   console.log(
-    `frames per conversation: ${frames.length} · servers ${PIN ? 'pinned to core 0, load generator and fake model to core 1' : 'not pinned'} · target: app CPU/event ≤ 3× raw`,
+    `frames per conversation: ${framesPerConversation} · servers ${PIN ? 'pinned to core 0, load generator and fake model to core 1' : 'not pinned'} · target: app CPU/event ≤ 3× raw`,
   );
   console.table(rows);
+}
 
+async function listPart(threadlineTarget: Target): Promise<void> {
   const lists = [];
   for (let round = 0; round < 3; round++) lists.push(await listAtOnce(threadlineTarget));
   console.log(`\n## ${CONVERSATIONS} concurrent threads.list through the app (median of 3 rounds)`);
@@ -346,8 +369,9 @@ export async function runServerBench(): Promise<void> {
       target: 'p99 ≤ 500 ms',
     },
   ]);
+}
 
-  tokens = 3; // an instant model: the first event's latency is the server's own
+async function firstEventPart(targets: Targets): Promise<void> {
   const first: Record<string, string>[] = [];
   for (const [name, target] of targets) {
     await firstEvents(target); // warm-up
@@ -362,11 +386,6 @@ export async function runServerBench(): Promise<void> {
     `\n## Time to first event: ${CONVERSATIONS} new conversations at once, instant model (worst p99 of 2 rounds; target app p99 ≤ 1,500 ms)`,
   );
   console.table(first);
-
-  raw.kill('SIGTERM');
-  threadline.kill('SIGTERM');
-  await new Promise((resolve) => threadline.once('exit', resolve));
-  await fake.close();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runServerBench();
