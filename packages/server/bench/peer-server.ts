@@ -42,7 +42,7 @@ class PeerMemoryStore extends Store<Ctx> {
   }
   async loadThreads(limit: number): Promise<Page<ThreadMetadata>> {
     const data = [...this.threads.values()].slice(0, limit);
-    return { data, has_more: false, after: null } as Page<ThreadMetadata>;
+    return { data, has_more: false, after: null };
   }
   async loadThreadItems(
     threadId: string,
@@ -52,7 +52,7 @@ class PeerMemoryStore extends Store<Ctx> {
   ): Promise<Page<ThreadItem>> {
     const all = this.items.get(threadId) ?? [];
     const ordered = order === 'desc' ? [...all].reverse() : all;
-    return { data: ordered.slice(0, limit), has_more: false, after: null } as Page<ThreadItem>;
+    return { data: ordered.slice(0, limit), has_more: false, after: null };
   }
   async addThreadItem(threadId: string, item: ThreadItem): Promise<void> {
     const list = this.items.get(threadId) ?? [];
