@@ -45,7 +45,10 @@ class KeepAliveFrames implements AsyncIterableIterator<string> {
     const settled = this.settled;
     if (settled) {
       this.settled = undefined;
-      return 'error' in settled ? Promise.reject(settled.error) : Promise.resolve(settled.result);
+      return 'error' in settled
+        ? // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passed through as thrown
+          Promise.reject(settled.error)
+        : Promise.resolve(settled.result);
     }
     if (!this.inflight) {
       this.inflight = this.source.next();
