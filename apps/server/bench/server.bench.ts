@@ -355,6 +355,9 @@ async function streamPart(targets: Targets, framesPerConversation: number): Prom
     `frames per conversation: ${framesPerConversation} · servers ${PIN ? 'pinned to core 0, load generator and fake model to core 1' : 'not pinned'} · target: app CPU/event ≤ 3× raw`,
   );
   console.table(rows);
+  console.log(
+    'Wall-clock figures here (ms, p99 gaps, threads.list, time to first event) move with any other load on the machine; CPU per event much less. Say whether the machine was shared when you quote them.',
+  );
 }
 
 async function listPart(threadlineTarget: Target): Promise<void> {
