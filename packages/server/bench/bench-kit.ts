@@ -10,11 +10,23 @@ export async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value
   return { ms: performance.now() - start, value };
 }
 
+/** CPU milliseconds (user + system) this process has used: other processes' load barely moves it. */
+export const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+async function cpuTime(fn: () => Promise<void>): Promise<number> {
+  const start = cpuMs();
+  await fn();
+  return cpuMs() - start;
+}
+
 /**
- * Runs `a` and `b` alternately for `rounds` rounds after a warm-up and returns the median wall time
- * of each, so load from other processes hits both sides alike. No forced GC between runs: a full
- * collection before each run shrinks the young generation and penalises whichever side allocates
- * more, which is not what a server sees.
+ * Runs `a` and `b` alternately for `rounds` rounds after a warm-up and returns the median CPU time
+ * of each (on a shared machine wall time swings with other processes' load; CPU time barely does).
+ * No forced GC between runs: a full collection before each run shrinks the young generation and
+ * penalises whichever side allocates more, which is not what a server sees.
  */
 export async function alternate(
   rounds: number,
@@ -26,8 +38,8 @@ export async function alternate(
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    ta.push((await time(a)).ms);
-    tb.push((await time(b)).ms);
+    ta.push(await cpuTime(a));
+    tb.push(await cpuTime(b));
   }
   const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   return [median(ta), median(tb)];

@@ -1,26 +1,29 @@
 /**
- * Runs one SSE server in a worker thread, so the load-generating client and the server each get a
- * core. `workerData.kind`: 'raw' (a plain node:http SSE writer), 'threadline' (Hono +
- * createChatKitHandler + ChatKitServer) or 'node' (node:http + createNodeHandler + ChatKitServer).
- * Messages: 'heap' → heap bytes after GC; 'cpu' → this thread's busy milliseconds so far;
- * 'gate' / 'release' → hold or release every stream before its first delta; 'pace:<ms>' → time
- * between deltas.
+ * Runs one SSE server in its own process (forked by http.bench.ts and pinned to its own core), so
+ * the load-generating client and the server each get a core and the server's CPU and RSS can be
+ * read from /proc. argv: kind, deltas. Kinds: 'raw' (a plain node:http SSE writer), 'threadline'
+ * (Hono + createChatKitHandler + ChatKitServer), 'node' (node:http + createNodeHandler +
+ * ChatKitServer) or 'peer' (chatkit-node-backend-sdk under Express, see peer-server.ts).
+ * Messages: 'heap' → heap bytes after GC; 'gate' / 'release' → hold or release every stream
+ * before its first delta; 'pace:<ms>' → time between deltas.
  */
 import { createServer, type ServerResponse } from 'node:http';
-import { performance } from 'node:perf_hooks';
-import { parentPort, workerData } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createChatKitHandler } from '../src/http/index.js';
 import { encodeEvent } from '../src/server/serialize.js';
 import type { ThreadStreamEvent } from '../src/protocol/index.js';
+import { PeerDeltaServer, listenPeer } from './peer-server.js';
 import { assistantTurn, DeltaServer } from './scripted-deltas.js';
 
-const { kind, deltas } = workerData as { kind: 'raw' | 'threadline' | 'node'; deltas: number };
+const kind = process.argv[2] as 'raw' | 'threadline' | 'node' | 'peer';
+const deltas = Number(process.argv[3]);
+const send = (message: unknown) => process.send!(message);
 let release: (() => void) | undefined;
 let gate: Promise<void> | undefined;
 let paceMs = 0;
 const chatkit = new DeltaServer(deltas);
+const peer = kind === 'peer' ? new PeerDeltaServer(deltas) : undefined;
 
 const write = (res: ServerResponse, chunk: Uint8Array) =>
   res.write(chunk) ? undefined : new Promise<void>((resolve) => res.once('drain', resolve));
@@ -40,6 +43,7 @@ async function listen(): Promise<number> {
     new Promise<number>((resolve) =>
       server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
     );
+  if (peer) return listenPeer(peer);
   if (kind === 'raw') {
     return onPort(
       createServer((req, res) => {
@@ -61,26 +65,27 @@ async function listen(): Promise<number> {
   );
 }
 
-parentPort!.on('message', (message: string) => {
+process.on('message', (message: string) => {
   if (message === 'gate') {
     gate = new Promise((resolve) => (release = resolve));
     chatkit.gate = gate;
-    parentPort!.postMessage('gated');
+    if (peer) peer.gate = gate;
+    send('gated');
   } else if (message === 'release') {
     chatkit.gate = undefined;
+    if (peer) peer.gate = undefined;
     gate = undefined;
     release?.();
-    parentPort!.postMessage('released');
+    send('released');
   } else if (message === 'heap') {
     (globalThis as { gc?: () => void }).gc?.();
-    parentPort!.postMessage(process.memoryUsage().heapUsed);
-  } else if (message === 'cpu') {
-    parentPort!.postMessage(performance.eventLoopUtilization().active);
+    send(process.memoryUsage().heapUsed);
   } else if (message.startsWith('pace:')) {
     paceMs = Number(message.slice(5));
     chatkit.paceMs = paceMs;
-    parentPort!.postMessage('paced');
+    if (peer) peer.paceMs = paceMs;
+    send('paced');
   }
 });
 
-parentPort!.postMessage({ port: await listen() });
+send({ port: await listen() });

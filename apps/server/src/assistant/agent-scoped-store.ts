@@ -8,7 +8,7 @@ import {
 import type { AppContext } from '../context.js';
 import { AGENT_METADATA_KEY, type AgentRegistry } from './agents.js';
 
-/** Threads scanned per underlying page while filtering a history page by agent. */
+/** Threads scanned per further underlying page while filtering a history page by agent. */
 const SCAN_BATCH = 100;
 
 /**
@@ -34,13 +34,13 @@ export class AgentScopedStore extends DelegatingStore<AppContext> {
   ): Promise<Page<ThreadMetadata>> {
     const matches: ThreadMetadata[] = [];
     let cursor = after;
+    // The first page asks for just enough (usually every thread is the agent's: one agent, or
+    // one per site); only when some were filtered out does it scan on in larger pages. Each row
+    // read is decoded, so over-reading was most of a `threads.list`'s cost.
+    let batch = limit + 1;
     scan: for (;;) {
-      const page = await this.inner.loadThreads(
-        Math.max(SCAN_BATCH, limit + 1),
-        cursor,
-        order,
-        context,
-      );
+      const page = await this.inner.loadThreads(batch, cursor, order, context);
+      batch = Math.max(SCAN_BATCH, limit + 1);
       for (const thread of page.data) {
         if (!this.agents.threadBelongsTo(thread, context.agentId)) continue;
         matches.push(thread);

@@ -107,7 +107,68 @@ class AgentResponseStream<TContext> implements AsyncIterableIterator<
     return this;
   }
 
-  async next(): Promise<IteratorResult<ThreadStreamEventInput, undefined>> {
+  /**
+   * Fast path for a model delta: with nothing queued, the wait for the run's next event is chained
+   * straight into the mapping (no async function activation per delta); anything else, or a
+   * mapping that is not one event, continues in {@link step}.
+   */
+  next(): Promise<IteratorResult<ThreadStreamEventInput, undefined>> {
+    if (
+      this.state === 'running' &&
+      this.head === this.out.length &&
+      this.failure === undefined &&
+      this.context.events.size === 0
+    ) {
+      const waiting = this.merge!.wait();
+      if (waiting) return waiting.then(this.afterWait);
+    }
+    return this.step();
+  }
+
+  /** The run's next event (or a queue push) is ready: one mapped event is handed out directly. */
+  private readonly afterWait = ():
+    | IteratorResult<ThreadStreamEventInput, undefined>
+    | Promise<IteratorResult<ThreadStreamEventInput, undefined>> => {
+    const merge = this.merge!;
+    try {
+      const next = merge.take();
+      if (next !== undefined && !next.done && this.state === 'running') {
+        const mapped = this.mapper.handle(next.value);
+        if (mapped === undefined) return this.step();
+        if (mapped instanceof Promise) {
+          return mapped.then(
+            (events) => this.handOut(events),
+            (error: unknown) => {
+              this.fail(merge, error);
+              return this.step();
+            },
+          );
+        }
+        return this.handOut(mapped);
+      }
+      if (next?.done) {
+        merge.close();
+        this.state = 'finishing';
+      }
+    } catch (error) {
+      this.fail(merge, error);
+    }
+    return this.step();
+  };
+
+  private handOut(
+    mapped: ThreadStreamEventInput | ThreadStreamEventInput[] | undefined,
+  ):
+    | IteratorResult<ThreadStreamEventInput, undefined>
+    | Promise<IteratorResult<ThreadStreamEventInput, undefined>> {
+    if (mapped === undefined) return this.step();
+    if (!Array.isArray(mapped)) return { value: mapped, done: false };
+    this.out.push(...mapped);
+    return this.step();
+  }
+
+  /** The general loop: queued events, start, the run's events, the end of the turn. */
+  private async step(): Promise<IteratorResult<ThreadStreamEventInput, undefined>> {
     for (;;) {
       if (this.head < this.out.length) {
         const value = this.out[this.head++]!;

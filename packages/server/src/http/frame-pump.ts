@@ -32,14 +32,17 @@ export interface FrameSink {
 }
 
 /**
- * Pulls SSE frames (strings) into `sink` as chunks. Frames the producer makes back to back share a
- * chunk, written once the queued work has run or the chunk is full; a frame is never held while
- * the producer waits (a model between tokens), so a paced stream pays no waiting and a burst pays
- * one write per group. Resolves when the frames end or the sink stopped; rejects if they throw.
+ * Pulls SSE frames (strings) into `sink` as chunks. The first frame is written at once: it is what
+ * a user waits for, and when many requests arrive together the check phase would only come after
+ * all of them had been set up. After it, frames the producer makes back to back share a chunk,
+ * written once the queued work has run or the chunk is full; a frame is never held while the
+ * producer waits (a model between tokens), so a paced stream pays no waiting and a burst pays one
+ * write per group. Resolves when the frames end or the sink stopped; rejects if they throw.
  */
 export async function pumpFrames(frames: AsyncIterator<string>, sink: FrameSink): Promise<void> {
   let buffer = '';
   let scheduled = false;
+  let first = true;
   let paused: Promise<void> | undefined;
   const flush = () => {
     scheduled = false;
@@ -60,7 +63,10 @@ export async function pumpFrames(frames: AsyncIterator<string>, sink: FrameSink)
     if (sink.stopped) return;
     if (next.done) break;
     buffer += next.value;
-    if (buffer.length >= MAX_CHUNK_CHARS) {
+    if (first) {
+      first = false;
+      flush();
+    } else if (buffer.length >= MAX_CHUNK_CHARS) {
       flush();
       // A producer that never waits must not keep the other connections from their turn.
       await new Promise<void>((resolve) => whenIdle(resolve));

@@ -75,6 +75,18 @@ describe('frameEvent', () => {
     }
   });
 
+  it('stays byte-identical across runs of deltas of one item and interleaved items', () => {
+    const next = random(11);
+    const items = ['msg_a', 'msg_"b"', 'msg_a\u2028', ''];
+    for (let i = 0; i < 500; i++) {
+      // Runs of the same item and index, then switches (the head of the frame is reused).
+      const item = items[Math.floor(i / 7) % items.length]!;
+      const index = INDEXES[Math.floor(i / 3) % 4]!;
+      const event = textDelta(item, index, randomString(next, 20));
+      expect(frameEvent(event), `delta ${i}`).toBe(`data: ${JSON.stringify(event)}\n\n`);
+    }
+  });
+
   it('keeps a delta built with its keys in another order equal on the wire', () => {
     const next = random(7);
     for (let i = 0; i < 200; i++) {

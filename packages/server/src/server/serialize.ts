@@ -30,6 +30,15 @@ const DELTA_HEAD = 'data: {"type":"thread.item.updated","item_id":';
 const DELTA_UPDATE = `,"update":{"type":"${TEXT_DELTA}","content_index":`;
 
 /**
+ * The frame up to the delta's value for the last item id and content index seen: consecutive
+ * deltas share them, so the id is escaped once per message rather than once per delta. One entry,
+ * keyed by value, so interleaved streams only cost a rebuild.
+ */
+let lastItemId: string | undefined;
+let lastIndex = -1;
+let lastHead = '';
+
+/**
  * A text delta's frame built around its escaped strings: byte-identical to the generic path for
  * an event in the shape every producer builds (keys in protocol order, nothing extra), and about
  * half its cost, since deltas are most of a stream. Anything else returns undefined.
@@ -42,7 +51,12 @@ function textDeltaFrame(event: ThreadStreamEvent): string | undefined {
   const { content_index: index, delta } = update;
   if (typeof itemId !== 'string' || typeof delta !== 'string') return undefined;
   if (typeof index !== 'number' || !Number.isFinite(index)) return undefined;
-  return `${DELTA_HEAD}${JSON.stringify(itemId)}${DELTA_UPDATE}${index},"delta":${JSON.stringify(delta)}}}${FRAME_END}`;
+  if (itemId !== lastItemId || index !== lastIndex) {
+    lastHead = `${DELTA_HEAD}${JSON.stringify(itemId)}${DELTA_UPDATE}${index},"delta":`;
+    lastItemId = itemId;
+    lastIndex = index;
+  }
+  return `${lastHead}${JSON.stringify(delta)}}}${FRAME_END}`;
 }
 
 /**

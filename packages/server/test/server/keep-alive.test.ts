@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isStreamingResult } from '../../src/index.js';
-import { KEEP_ALIVE_FRAME } from '../../src/server/keep-alive.js';
+import { KEEP_ALIVE_FRAME, withKeepAlive } from '../../src/server/keep-alive.js';
 import { MemoryStore } from '../../src/stores/memory/index.js';
 import {
   assistantMessage,
@@ -53,5 +53,18 @@ describe('SSE keep-alives during long turns', () => {
     expect((await frames(busy)).filter((f) => f === KEEP_ALIVE_FRAME)).toEqual([]);
     const off = new ScriptedServer({ respond: slowTool(120) }, new MemoryStore<TestContext>());
     expect((await frames(off)).filter((f) => f === KEEP_ALIVE_FRAME)).toEqual([]);
+  });
+
+  it('keeps a frame that arrives while nobody pulls for the next pull, and passes errors through', async () => {
+    async function* late() {
+      await sleep(80);
+      yield 'data: first\n\n';
+      throw new Error('model failed');
+    }
+    const frames = withKeepAlive(late(), 30);
+    expect((await frames.next()).value).toBe(KEEP_ALIVE_FRAME);
+    await sleep(150); // the frame arrives while the consumer is busy
+    expect(await frames.next()).toEqual({ value: 'data: first\n\n', done: false });
+    await expect(frames.next()).rejects.toThrow('model failed');
   });
 });

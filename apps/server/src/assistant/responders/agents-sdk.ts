@@ -109,6 +109,11 @@ export class AgentsResponder implements Responder {
   /** Falls back to Chat Completions when the base URL has no Responses API (provider not set). */
   private readonly fallbackToChat: boolean;
   private readonly titleGenerators = new Map<string, ReturnType<typeof agentTitleGenerator>>();
+  /**
+   * Each agent's built-in tools as Agents SDK tools, built on first use: building one converts its
+   * zod schema to a strict JSON schema, which per turn was a measurable share of the app's CPU.
+   */
+  private readonly builtinTools = new WeakMap<AgentDefinition, readonly Tool<Ctx>[]>();
   /** The MCP servers of the agents file; undefined when none are configured. */
   private readonly mcp: ResponderMcp;
   /** The human-in-the-loop form tool (offered to agents with `forms: true`). */
@@ -218,6 +223,15 @@ export class AgentsResponder implements Responder {
     return this.forms.interactions.guardPendingForm(store, thread, input, context);
   }
 
+  private builtinToolsOf(agent: AgentDefinition): readonly Tool<Ctx>[] {
+    let tools = this.builtinTools.get(agent);
+    if (!tools) {
+      tools = toolsFor(agent).map((builtin) => agentTool(builtin, agent));
+      this.builtinTools.set(agent, tools);
+    }
+    return tools;
+  }
+
   private model(name: string): Model {
     const key = `${this.api}:${name}`;
     let model = this.models.get(key);
@@ -292,7 +306,7 @@ export class AgentsResponder implements Responder {
       requestContext: context,
       signal,
     });
-    const tools = toolsFor(agent).map((builtin) => agentTool(builtin, agent));
+    const tools = [...this.builtinToolsOf(agent)];
     const toolset = this.mcp.toolset(agent);
     if (toolset) tools.push(...((await mcpTools(toolset, agentContext)) as Tool<Ctx>[]));
     if (agent.forms) tools.push(this.forms.tool as Tool<Ctx>, questionsAgentTool<AppContext>());
