@@ -1,5 +1,9 @@
 import type { Store, ThreadMetadata, ThreadStreamEventInput } from '@threadline/server';
-import { hiddenContextEvent, replacedWidgetEvent } from '@threadline/server/actions';
+import {
+  hiddenContextEvent,
+  replacedWidgetEvent,
+  type ActionHost,
+} from '@threadline/server/actions';
 import type { McpToolset } from '@threadline/server/mcp';
 import type { Action, SyncCustomActionResponse, WidgetItem } from '@threadline/server/protocol';
 import { TurnContext } from '@threadline/server/turn';
@@ -31,16 +35,8 @@ export function widgetActionContext(action: Action): string {
   return `<WIDGET_ACTION type=${escape(JSON.stringify(action.type))}>${payload}</WIDGET_ACTION>`;
 }
 
-/** What {@link modelWidgetAction} needs from the server. */
-export interface WidgetActionHost {
-  readonly store: Store<AppContext>;
-  respond(
-    thread: ThreadMetadata,
-    input: null,
-    context: AppContext,
-    options: { signal: AbortSignal },
-  ): AsyncIterable<ThreadStreamEventInput>;
-}
+/** What {@link modelWidgetAction} needs from the server: the SDK's action host. */
+export type WidgetActionHost = ActionHost<AppContext>;
 
 /**
  * A server widget action no handler claims (e.g. a button of an MCP tool's widget): the model
