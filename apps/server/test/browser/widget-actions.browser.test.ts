@@ -248,9 +248,16 @@ describe('widget actions through the app, in the built-in client', () => {
   });
 
   it('a form submit comes back with its errors, then its summary replaces it and the model goes on', async () => {
+    // An earlier test's action may still be streaming, and the client runs one stream at a time.
+    await chat()
+      .getByRole('button', { name: 'Stop' })
+      .waitFor({ state: 'detached', timeout: 20_000 });
     const composer = chat().getByRole('combobox', { name: 'Message input' });
     await composer.fill('Book a trip');
     await composer.press('Enter');
+    await chat()
+      .locator('[data-item-type="user_message"]', { hasText: 'Book a trip' })
+      .waitFor({ timeout: 20_000 });
     const form = chat().locator('[data-item-type="widget"]').nth(1);
     await form.getByRole('button', { name: 'Submit' }).waitFor({ timeout: 20_000 });
     await form.getByLabel('Destination *').fill('Lisbon');
