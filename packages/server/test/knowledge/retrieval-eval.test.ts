@@ -70,9 +70,9 @@ describe('retrieval evaluation', () => {
 });
 
 // The shortcuts of large bases, forced on this small one: IVF clusters (trained here, normally from
-// 4096 vectors on; the default 16 probes of 19 clusters) and keyword candidates from terms matching
+// 4096 vectors on; the default 16 probes of 38 clusters) and keyword candidates from terms matching
 // up to 2% of the rows (2,000 of 100k by default). Same questions, same floors. The bench reports
-// the figures at 100k chunks, where IVF scans about a tenth of the vectors.
+// the figures at 100k chunks, where IVF scans about a sixteenth of the vectors.
 describe('retrieval evaluation with the large-base shortcuts', () => {
   it.each(['keyword', 'vector', 'hybrid'] as SearchMode[])(
     '%s search finds the answering passage',

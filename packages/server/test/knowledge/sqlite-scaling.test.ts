@@ -109,6 +109,39 @@ describe('SQLite knowledge search at scale', () => {
     );
   });
 
+  it('rebuilds the vector table with small vec0 chunks when it trains, keeping every vector', async () => {
+    const database = new Database(':memory:');
+    const { kb } = await base(database);
+    const c = await kb.createCollection({ name: 'docs' });
+    const { documents, questions } = makeEvalCorpus(40, 5, 3);
+    for (const doc of documents) await kb.ingest(c.id, doc);
+    // A table as an older version created it: vec0's default chunk size (1024 vectors).
+    database.exec(`
+      CREATE TEMP TABLE saved AS SELECT rowid AS r, cluster, collection_id, embedding FROM kb_ivf_vectors;
+      DROP TABLE kb_ivf_vectors;
+      CREATE VIRTUAL TABLE kb_ivf_vectors USING vec0(cluster integer partition key, collection_id text, embedding float[${DIMENSIONS}] distance_metric=cosine);
+      INSERT INTO kb_ivf_vectors (rowid, cluster, collection_id, embedding) SELECT r, cluster, collection_id, embedding FROM saved;
+    `);
+    const tableSql = () =>
+      (
+        database.prepare(`SELECT sql FROM sqlite_master WHERE name = 'kb_ivf_vectors'`).get() as {
+          sql: string;
+        }
+      ).sql;
+    expect(tableSql()).not.toContain('chunk_size');
+    const reopened = await base(database, { ivfProbes: 1000 });
+    const query = vectorOf(questions[0]!.question);
+    const before = await reopened.backend.vectorSearch(query, [c.id], undefined, 5);
+    reopened.backend.trainIvf();
+    expect(tableSql()).toContain('chunk_size=128');
+    const { n } = database.prepare('SELECT count(*) AS n FROM kb_ivf_vectors').get() as {
+      n: number;
+    };
+    expect(n).toBe(await reopened.backend.countChunks());
+    // Every cluster probed: the same exact neighbours as before the rebuild.
+    expect(await reopened.backend.vectorSearch(query, [c.id], undefined, 5)).toEqual(before);
+  });
+
   it('takes keyword candidates from the rarer terms and scores them with every term, as the exact search does', async () => {
     const database = new Database(':memory:');
     const exact = new SqliteKnowledgeBackend({ database, tablePrefix: 'kb_', vectors: false });
